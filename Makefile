@@ -1,0 +1,51 @@
+# greenroom developer tasks. `make run` and `make test` create .venv themselves.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
+
+.PHONY: run test check lint types pytest bench eval docs clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(DEVSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e . pytest ruff mypy types-PyYAML
+	touch $@
+
+## run: start the main job (terminal rehearsal with the hiring manager)
+run: $(STAMP)
+	$(BIN)/greenroom rehearse
+
+## test: lint, types and the whole suite
+test: $(DEVSTAMP)
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+check: $(DEVSTAMP)
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/mypy
+
+## bench: judging speed vs a bare onnxruntime embedding (table + bench-results.json)
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --json bench-results.json
+
+## eval: correlation with crowd ratings on ../shared/datasets/mit_interview (test half PP*)
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_mit.py
+
+## docs: regenerate docs/cli.md from --help output
+docs: $(STAMP)
+	$(BIN)/python scripts/gen_cli_docs.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info .mypy_cache .pytest_cache .ruff_cache
