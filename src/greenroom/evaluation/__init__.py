@@ -1,0 +1,1 @@
+"""Offline evaluation against research datasets read from outside the package (never shipped)."""
