@@ -1,4 +1,4 @@
-"""Words, sentences and phrase matches with character offsets, so every metric can quote its evidence.
+"""Words, sentences and phrase matches with character offsets, so metrics can quote evidence.
 
 All functions are pure and accept any string; empty input gives an empty tuple.
 """
