@@ -1,11 +1,11 @@
 """The project's exceptions, by meaning. The CLI shows any of them as one line and exits 1.
 
-    GreenroomError
-    ├── ConfigurationError      a setting or option that cannot work
-    ├── NotFoundError           an unknown interviewer, criterion or question id
-    ├── InputError              an answer, transcript or job file that cannot be judged
-    ├── BankError               a question bank file that does not validate
-    └── BackendUnavailable      a model or engine that is missing or fails its hash check
+GreenroomError
+├── ConfigurationError      a setting or option that cannot work
+├── NotFoundError           an unknown interviewer, criterion or question id
+├── InputError              an answer, transcript or job file that cannot be judged
+├── BankError               a question bank file that does not validate
+└── BackendUnavailable      a model or engine that is missing or fails its hash check
 """
 
 from __future__ import annotations

@@ -1,0 +1,376 @@
+"""The ``greenroom`` command group: one small function per command.
+
+Exit codes: 0 success, 1 a project error (one friendly line on stderr), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import click
+import typer
+from rich.console import Console
+
+from greenroom import __version__
+from greenroom.cli.render import print_json, render_interview, render_judgement
+from greenroom.config import Settings, load_settings
+from greenroom.contract import interview_to_dict, judgement_to_dict
+from greenroom.domain.criteria import CRITERIA
+from greenroom.domain.interview import judge_interview
+from greenroom.domain.interviewers import INTERVIEWERS, interviewer
+from greenroom.domain.judging import judge_answer
+from greenroom.domain.loop import parse_stage
+from greenroom.domain.questions import candidate_questions_for, filter_questions
+from greenroom.domain.transcripts import exchanges, parse_transcript
+from greenroom.errors import GreenroomError, InputError
+from greenroom.runtime import Runtime
+from greenroom.textfiles import read_text_file
+
+log = logging.getLogger(__name__)
+
+app = typer.Typer(
+    name="greenroom",
+    help="Rehearse every interviewer of a hiring loop; every answer judged the way that "
+    "interviewer judges, with the evidence quoted. Runs offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+InterviewerOpt = Annotated[
+    str,
+    typer.Option("--interviewer", "-i", help="Interviewer type id (see `greenroom interviewers`)."),
+]
+StageOpt = Annotated[
+    int,
+    typer.Option(
+        "--stage", "-s", help="1 = screening, 2 = interview rounds, 3 = offer on the table."
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+JobOpt = Annotated[
+    Path | None,
+    typer.Option("--job", help="A job posting (text file) to check the answer against."),
+]
+BankOpt = Annotated[
+    Path | None,
+    typer.Option("--bank", help="Use this question bank file instead of the shipped one."),
+]
+
+
+def _runtime(**overrides: Any) -> Runtime:
+    return Runtime(load_settings(overrides))
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.obj
+    assert isinstance(settings, Settings)
+    return settings
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"greenroom {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """greenroom: a local-first interview rehearsal coach."""
+
+
+@app.command()
+def interviewers(as_json: JsonOpt = False) -> None:
+    """List the interviewer types of a hiring loop and what each of them wants."""
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": t.id,
+                    "name": t.name,
+                    "who": t.who,
+                    "wants": t.wants,
+                    "hidden_worries": list(t.hidden_worries),
+                    "weights": dict(t.weights),
+                    "red_flags": list(t.red_flags),
+                    "bar": t.bar,
+                    "approach": list(t.approach),
+                    "ask_them": list(t.ask_them),
+                    "not_yet": list(t.not_yet),
+                    "ally": t.ally,
+                    "decides": t.decides,
+                }
+                for t in INTERVIEWERS
+            ]
+        )
+        return
+    console = Console()
+    for t in INTERVIEWERS:
+        console.rule(f"[bold]{t.name}[/] ({t.id})")
+        console.print(f"{t.who}\n[bold]Wants:[/] {t.wants}")
+        console.print("[bold]Hidden worries:[/] " + "; ".join(t.hidden_worries))
+        top = sorted(t.weights, key=lambda p: -p[1])[:3]
+        console.print(
+            "[bold]Weighs most:[/] "
+            + ", ".join(f"{c} ({w:.0%})" for c, w in top)
+            + f"   [bold]Bar:[/] {t.bar}   [bold]Red flags:[/] {', '.join(t.red_flags)}"
+        )
+        console.print("[bold]Not yet:[/] " + "; ".join(t.not_yet))
+
+
+@app.command()
+def criteria(as_json: JsonOpt = False) -> None:
+    """List what employers judge: the six employer criteria and enthusiasm."""
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": c.id,
+                    "name": c.name,
+                    "meaning": c.meaning,
+                    "shown_by": list(c.shown_by),
+                    "undermined_by": list(c.undermined_by),
+                }
+                for c in CRITERIA
+            ]
+        )
+        return
+    console = Console()
+    for c in CRITERIA:
+        console.print(f"[bold]{c.id}[/] — {c.meaning}")
+
+
+@app.command()
+def questions(
+    interviewer_id: Annotated[
+        str | None, typer.Option("--interviewer", "-i", help="Only questions this type asks.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="behavioural, motivation, situational, screening, technical-general, closing.",
+        ),
+    ] = None,
+    criterion_id: Annotated[
+        str | None, typer.Option("--criterion", "-c", help="Only questions probing this.")
+    ] = None,
+    to_ask: Annotated[
+        bool, typer.Option("--to-ask", help="List questions the candidate can ask instead.")
+    ] = False,
+    stage: Annotated[
+        int | None, typer.Option("--stage", "-s", help="With --to-ask: questions fit for stage.")
+    ] = None,
+    bank: BankOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Browse the question bank."""
+    qbank = _runtime(question_bank=bank).bank
+    if to_ask:
+        if interviewer_id is None:
+            raise InputError("--to-ask needs --interviewer")
+        asks = candidate_questions_for(
+            qbank, interviewer_id, parse_stage(stage) if stage is not None else None
+        )
+        if as_json:
+            print_json(
+                [
+                    {
+                        "id": q.id,
+                        "text": q.text,
+                        "interviewers": list(q.interviewers),
+                        "purpose": q.purpose,
+                        "earliest_stage": int(q.earliest_stage),
+                    }
+                    for q in asks
+                ]
+            )
+            return
+        for ask in asks:
+            print(f"- {ask.text}\n    why: {ask.purpose} (from stage {int(ask.earliest_stage)})")
+        return
+    found = filter_questions(qbank, interviewer=interviewer_id, kind=kind, criterion=criterion_id)
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": q.id,
+                    "text": q.text,
+                    "interviewers": list(q.interviewers),
+                    "criteria": list(q.criteria),
+                    "kind": q.kind,
+                    "seniority": q.seniority,
+                    "really_asking": q.really_asking,
+                    "follow_ups": list(q.follow_ups),
+                }
+                for q in found
+            ]
+        )
+        return
+    for q in found:
+        print(f"- [{q.kind}] {q.text}\n    really asking: {q.really_asking}")
+    print(f"{len(found)} questions", file=sys.stderr)
+
+
+@app.command()
+def analyze(
+    interviewer_id: Annotated[
+        str | None,
+        typer.Option("--interviewer", "-i", help="Interviewer type id (see `interviewers`)."),
+    ] = None,
+    stage: StageOpt = 2,
+    question: Annotated[str | None, typer.Option("--question", "-q", help="The question.")] = None,
+    answer: Annotated[str | None, typer.Option("--answer", "-a", help="The answer text.")] = None,
+    answer_file: Annotated[
+        Path | None, typer.Option("--answer-file", help="Read the answer from a text file.")
+    ] = None,
+    job: JobOpt = None,
+    batch: Annotated[
+        Path | None,
+        typer.Option(
+            "--batch",
+            help="JSONL file: one {interviewer, question, answer, stage?, job?} object a line.",
+        ),
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Judge one answer the way one interviewer would."""
+    runtime = _runtime()
+    if batch is not None:
+        from greenroom.cli.batch import run_batch
+
+        run_batch(batch, runtime)
+        return
+    if interviewer_id is None or question is None:
+        raise click.UsageError("--interviewer and --question are required (or use --batch)")
+    if (answer is None) == (answer_file is None):
+        raise click.UsageError("give exactly one of --answer and --answer-file")
+    text = answer if answer is not None else read_text_file(answer_file or Path(), "answer")
+    job_text = read_text_file(job, "job") if job is not None else None
+    judgement = judge_answer(
+        question,
+        text,
+        interviewer=interviewer_id,
+        stage=stage,
+        job=job_text,
+        embedder=runtime.embedder,
+        max_words=runtime.settings.max_answer_words,
+    )
+    if as_json:
+        print_json(judgement_to_dict(judgement))
+    else:
+        render_judgement(Console(), judgement)
+
+
+@app.command()
+def review(
+    transcript: Annotated[
+        Path, typer.Option("--transcript", "-t", help="The interview transcript file.")
+    ],
+    interviewer_id: Annotated[
+        str, typer.Option("--interviewer", "-i", help="Interviewer type id to judge as.")
+    ] = "hiring-manager",
+    stage: StageOpt = 2,
+    candidate: Annotated[
+        str | None,
+        typer.Option("--candidate", help="The candidate's name when speakers are named."),
+    ] = None,
+    job: JobOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Judge a whole interview transcript, answer by answer and as a whole."""
+    runtime = _runtime()
+    interviewer(interviewer_id)
+    text = read_text_file(transcript, "transcript")
+    pairs = exchanges(parse_transcript(text, candidate=candidate))
+    job_text = read_text_file(job, "job") if job is not None else None
+    result = judge_interview(
+        pairs, interviewer=interviewer_id, stage=stage, job=job_text, embedder=runtime.embedder
+    )
+    if as_json:
+        print_json(interview_to_dict(result))
+    else:
+        render_interview(Console(), result)
+
+
+@app.command()
+def rehearse(
+    interviewer_id: InterviewerOpt = "hiring-manager",
+    stage: StageOpt = 2,
+    count: Annotated[int, typer.Option("--questions", "-n", min=1, max=12)] = 5,
+    seed: Annotated[int | None, typer.Option("--seed", help="Fix the question order.")] = None,
+    job: JobOpt = None,
+    people_manager: Annotated[
+        bool, typer.Option("--people-manager", help="The role manages people.")
+    ] = False,
+) -> None:
+    """A mock interview in the terminal with one interviewer: answers, feedback, a verdict."""
+    from greenroom.cli.rehearse import run_rehearsal
+
+    runtime = _runtime()
+    job_text = read_text_file(job, "job") if job is not None else None
+    run_rehearsal(
+        runtime,
+        interviewer_id=interviewer_id,
+        stage=parse_stage(stage),
+        count=count,
+        seed=seed,
+        job=job_text,
+        people_manager=people_manager,
+    )
+
+
+@app.command()
+def backends(as_json: JsonOpt = False) -> None:
+    """Show which embedding engines are usable here and why not."""
+    from greenroom.embedding import available, create_embedder
+
+    rows = []
+    for name in available():
+        try:
+            create_embedder(name).embed(["check"])
+            rows.append({"name": name, "usable": True, "why": ""})
+        except GreenroomError as exc:
+            rows.append({"name": name, "usable": False, "why": str(exc)})
+    if as_json:
+        print_json(rows)
+        return
+    for row in rows:
+        print(f"{row['name']:10} {'usable' if row['usable'] else 'unusable: ' + str(row['why'])}")
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Console-script entry: project errors become one line on stderr and exit code 1."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app(args=argv, standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        hint = f" (see 'greenroom {exc.ctx.info_name} --help')" if exc.ctx else ""
+        print(f"usage error: {exc.format_message()}{hint}", file=sys.stderr)
+        sys.exit(2)
+    except click.Abort:
+        print("aborted", file=sys.stderr)
+        sys.exit(130)
+    except GreenroomError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)
+    except json.JSONDecodeError as exc:  # pragma: no cover - batch handles its own lines
+        print(f"error: invalid JSON: {exc.msg}", file=sys.stderr)
+        sys.exit(1)
+    except Exception as exc:  # the outermost layer: log, then one line
+        log.debug("unexpected error", exc_info=True)
+        print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        sys.exit(1)

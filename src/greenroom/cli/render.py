@@ -1,0 +1,102 @@
+"""Rich rendering of judgements for the terminal, and JSON output."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from greenroom.domain.criteria import criterion
+from greenroom.domain.interviewers import interviewer
+from greenroom.domain.models import InterviewJudgement, Judgement
+
+VERDICT_STYLE = {
+    "advance": "bold green",
+    "lean_advance": "green",
+    "lean_no": "yellow",
+    "no": "bold red",
+}
+VERDICT_WORDS = {
+    "advance": "would advance you",
+    "lean_advance": "leans towards advancing you",
+    "lean_no": "leans towards not advancing you",
+    "no": "would not advance you",
+}
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _quote(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return "“" + escape(text if len(text) <= limit else text[: limit - 1] + "…") + "”"
+
+
+def render_judgement(console: Console, j: Judgement, *, compact: bool = False) -> None:
+    who = interviewer(j.interviewer)
+    style = VERDICT_STYLE[j.verdict]
+    console.print(
+        f"[{style}]{who.name} {VERDICT_WORDS[j.verdict]}[/] — overall [bold]{j.overall}[/]/100 "
+        f"(bar {who.bar}, verdict [{style}]{j.verdict}[/])"
+    )
+    if j.reasons:
+        console.print("[bold]Why[/]")
+        for r in j.reasons:
+            quote = f"  {_quote(r.evidence[0].text)}" if r.evidence else ""
+            console.print(f"  • {escape(r.text)}{quote}")
+    if j.flags:
+        console.print("[bold]Flags[/]")
+        for f in j.flags:
+            console.print(
+                f"  • [{'red' if f.severity == 'high' else 'yellow'}]{f.id}[/] ({f.severity}): "
+                f"{escape(f.explanation)}"
+            )
+            for e in f.evidence[:2]:
+                console.print(f"      {_quote(e.text)}")
+            if not compact:
+                console.print(f"      [dim]rule: {escape(f.rule)}[/]")
+    if not compact:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("criterion")
+        table.add_column("score", justify="right")
+        table.add_column("how it was scored", overflow="fold")
+        for c in j.criteria:
+            table.add_row(criterion(c.id).name, str(c.score), escape(c.rule))
+        console.print(table)
+    if j.flip:
+        console.print("[bold]What would flip it[/]")
+        for text in j.flip:
+            console.print(f"  • {escape(text)}")
+    if j.tips:
+        console.print("[bold]Tips[/]")
+        for text in j.tips:
+            console.print(f"  • {escape(text)}")
+
+
+def render_interview(console: Console, j: InterviewJudgement) -> None:
+    who = interviewer(j.interviewer)
+    style = VERDICT_STYLE[j.verdict]
+    for i, a in enumerate(j.answers, 1):
+        console.rule(f"Answer {i}: {escape(a.question[:70])}")
+        render_judgement(console, a, compact=True)
+    console.rule("Whole interview")
+    console.print(
+        f"[{style}]{who.name} {VERDICT_WORDS[j.verdict]}[/] — overall [bold]{j.overall}[/]/100 "
+        f"(bar {who.bar})"
+    )
+    for r in j.reasons:
+        console.print(f"  • {escape(r.text)}")
+    for s in j.signals:
+        console.print(f"  [dim]{s.id}: {s.value:g} {escape(s.unit)} — {escape(s.detail)}[/]")
+    if j.flip:
+        console.print("[bold]What would flip it[/]")
+        for text in j.flip:
+            console.print(f"  • {escape(text)}")
+    if j.tips:
+        console.print("[bold]Tips[/]")
+        for text in j.tips:
+            console.print(f"  • {escape(text)}")

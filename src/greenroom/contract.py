@@ -1,0 +1,83 @@
+"""The stable JSON shape of judgements, shared by the CLI and (later) the web API.
+
+Documented in ``docs/judgement-json.md``; a test checks that the documented keys match.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from greenroom.domain.models import Evidence, InterviewJudgement, Judgement, Reason, Signal
+
+SCHEMA_VERSION = 1
+
+
+def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
+    return [{"text": e.text, "start": e.start, "end": e.end} for e in items]
+
+
+def _reason(r: Reason) -> dict[str, Any]:
+    return {"text": r.text, "evidence": _evidence(r.evidence)}
+
+
+def _signal(s: Signal) -> dict[str, Any]:
+    value: float | int = int(s.value) if float(s.value).is_integer() else s.value
+    return {
+        "id": s.id,
+        "value": value,
+        "unit": s.unit,
+        "detail": s.detail,
+        "evidence": _evidence(s.evidence),
+    }
+
+
+def judgement_to_dict(j: Judgement) -> dict[str, Any]:
+    """A judgement as the documented JSON object."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "interviewer": j.interviewer,
+        "stage": int(j.stage),
+        "question": j.question,
+        "overall": j.overall,
+        "verdict": j.verdict,
+        "criteria": [
+            {
+                "id": c.id,
+                "score": c.score,
+                "evidence": _evidence(c.evidence),
+                "tip": c.tip,
+                "rule": c.rule,
+            }
+            for c in j.criteria
+        ],
+        "flags": [
+            {
+                "id": f.id,
+                "severity": f.severity,
+                "evidence": _evidence(f.evidence),
+                "explanation": f.explanation,
+                "rule": f.rule,
+            }
+            for f in j.flags
+        ],
+        "reasons": [_reason(r) for r in j.reasons],
+        "flip": list(j.flip),
+        "tips": list(j.tips),
+        "signals": [_signal(s) for s in j.signals],
+    }
+
+
+def interview_to_dict(j: InterviewJudgement) -> dict[str, Any]:
+    """A whole-interview judgement: ``overall`` and ``verdict`` on top, ``answers`` below."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "interviewer": j.interviewer,
+        "stage": int(j.stage),
+        "overall": j.overall,
+        "verdict": j.verdict,
+        "reasons": [_reason(r) for r in j.reasons],
+        "flip": list(j.flip),
+        "tips": list(j.tips),
+        "signals": [_signal(s) for s in j.signals],
+        "answers": [judgement_to_dict(a) for a in j.answers],
+    }

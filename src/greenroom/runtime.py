@@ -1,0 +1,39 @@
+"""Builds the backends and data the services need from :class:`Settings`.
+
+The only module that knows which concrete classes exist; the CLI (and later the web app) call it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from greenroom.config import Settings
+from greenroom.domain.models import QuestionBank
+from greenroom.domain.ports import Embedder
+from greenroom.domain.questions import default_bank, load_bank
+from greenroom.embedding import create_embedder
+
+
+@dataclass
+class Runtime:
+    """Lazily built backends for one process: the embedder loads on first use."""
+
+    settings: Settings
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        if self.settings.embedder == "minilm" and self.settings.embedding_model_path is not None:
+            from greenroom.embedding.minilm import MiniLMEmbedder
+
+            return MiniLMEmbedder(
+                self.settings.embedding_model_path,
+                threads=self.settings.threads,
+                expected_sha256=self.settings.embedding_model_sha256,
+            )
+        return create_embedder(self.settings.embedder, threads=self.settings.threads)
+
+    @cached_property
+    def bank(self) -> QuestionBank:
+        path = self.settings.question_bank
+        return load_bank(path) if path is not None else default_bank()
