@@ -38,9 +38,11 @@ from typing import Any
 
 import numpy as np
 
+from greenroom.embedding.minilm import DEFAULT_MAX_TOKENS
+
 ROOT = Path(__file__).resolve().parents[1]
 TOKENIZER_FILE = ROOT / "src" / "greenroom" / "embedding" / "data" / "minilm-tokenizer.json"
-MAX_TOKENS = 256
+MAX_TOKENS = DEFAULT_MAX_TOKENS  # truncate exactly as greenroom does
 TARGET_MEDIAN_MS = 25.0
 TARGET_RATIO = 2.0
 
@@ -261,7 +263,7 @@ def summary(rows: Sequence[Row], options: Options, notes: Notes) -> dict[str, An
         "targets": {"median_ms": TARGET_MEDIAN_MS, "ratio": TARGET_RATIO},
         "met": {
             "median_ms": judge.median_ms <= TARGET_MEDIAN_MS if judge is not None else None,
-            "ratio": ratio <= TARGET_RATIO if ratio is not None else None,
+            "ratio": ratio_per_text <= TARGET_RATIO if ratio_per_text is not None else None,
         },
         "runs": options.runs,
         "warmup": options.warmup,
@@ -300,10 +302,10 @@ def print_table(rows: Sequence[Row], result: dict[str, Any]) -> None:
             f"(target <= {TARGET_MEDIAN_MS:g}): {_verdict(met['median_ms'])}"
         )
         print(
-            f"ratio median(A)/median(B) {result['ratio_median']:.2f} "
+            f"ratio median(A)/median(bare_per_text) {result['ratio_median_per_text']:.2f} "
             f"(target <= {TARGET_RATIO:g}): {_verdict(met['ratio'])}"
         )
-        print(f"ratio median(A)/median(bare_per_text) {result['ratio_median_per_text']:.2f}")
+        print(f"ratio median(A)/median(B, one padded batch) {result['ratio_median']:.2f}")
     if result["peak_rss_mb"] is not None:
         print(f"peak RSS {result['peak_rss_mb']:.1f} MiB")
     m = result["machine"]

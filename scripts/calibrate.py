@@ -29,9 +29,9 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "datasets" / "mit_interview"
 
 GRID = {
-    "filler_threshold": (3.0, 5.0, 7.0),
-    "filler_points": (0.0, 0.6, 1.2, 2.0, 3.0),
-    "short_points": (0.0, 10.0, 20.0, 30.0),
+    "filler_threshold": (1.0, 2.0, 3.0, 5.0),
+    "filler_points": (0.0, 1.0, 2.0, 3.0, 4.0, 5.0),
+    "short_points": (0.0, 15.0, 30.0, 45.0, 60.0),
     "words_full": (30.0, 60.0, 120.0),
 }
 

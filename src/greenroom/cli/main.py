@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 
@@ -225,6 +224,7 @@ def questions(
 
 @app.command()
 def analyze(
+    ctx: typer.Context,
     interviewer_id: Annotated[
         str | None,
         typer.Option("--interviewer", "-i", help="Interviewer type id (see `interviewers`)."),
@@ -253,9 +253,9 @@ def analyze(
         run_batch(batch, runtime)
         return
     if interviewer_id is None or question is None:
-        raise click.UsageError("--interviewer and --question are required (or use --batch)")
+        ctx.fail("--interviewer and --question are required (or use --batch)")
     if (answer is None) == (answer_file is None):
-        raise click.UsageError("give exactly one of --answer and --answer-file")
+        ctx.fail("give exactly one of --answer and --answer-file")
     text = answer if answer is not None else read_text_file(answer_file or Path(), "answer")
     job_text = read_text_file(job, "job") if job is not None else None
     judgement = judge_answer(
@@ -350,18 +350,32 @@ def backends(as_json: JsonOpt = False) -> None:
         print(f"{row['name']:10} {'usable' if row['usable'] else 'unusable: ' + str(row['why'])}")
 
 
+def _click_error(exc: Exception) -> tuple[int, str] | None:
+    """Exit code and message of one of click's own errors (typer may carry its own click copy)."""
+    code = getattr(exc, "exit_code", None)
+    show = getattr(exc, "format_message", None)
+    if not isinstance(code, int) or not callable(show):
+        return None
+    message = str(show()).strip()
+    if not message:
+        return code, ""
+    if code != 2:
+        return code, f"error: {message}"
+    ctx = getattr(exc, "ctx", None)
+    parent = getattr(ctx, "parent", None)
+    name = getattr(ctx, "info_name", None)
+    hint = f"greenroom {name} --help" if parent is not None and name else "greenroom --help"
+    return code, f"usage error: {message} (see '{hint}')"
+
+
 def run(argv: list[str] | None = None) -> None:
     """Console-script entry: project errors become one line on stderr and exit code 1."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app(args=argv, standalone_mode=False)
-    except click.exceptions.Exit as exc:
+        code = app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.UsageError as exc:
-        hint = f" (see 'greenroom {exc.ctx.info_name} --help')" if exc.ctx else ""
-        print(f"usage error: {exc.format_message()}{hint}", file=sys.stderr)
-        sys.exit(2)
-    except click.Abort:
+    except typer.Abort:
         print("aborted", file=sys.stderr)
         sys.exit(130)
     except GreenroomError as exc:
@@ -370,7 +384,15 @@ def run(argv: list[str] | None = None) -> None:
     except json.JSONDecodeError as exc:  # pragma: no cover - batch handles its own lines
         print(f"error: invalid JSON: {exc.msg}", file=sys.stderr)
         sys.exit(1)
-    except Exception as exc:  # the outermost layer: log, then one line
+    except Exception as exc:  # the outermost layer: click's own errors, else log and one line
+        known = _click_error(exc)
+        if known is not None:
+            if known[1]:  # empty when the help was shown instead (no command given)
+                print(known[1], file=sys.stderr)
+            sys.exit(known[0])
         log.debug("unexpected error", exc_info=True)
         print(f"internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(1)
+    # Without standalone mode an explicit exit (help, --version, Ctrl-C) comes back as a code.
+    if isinstance(code, int) and code != 0:
+        sys.exit(code)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import click
+from typing import Any
+
 import typer
 
 from greenroom.cli.main import app
 
 
-def _option_row(param: click.Parameter) -> str:
+def _option_row(param: Any) -> str:
     names = ", ".join(f"`{o}`" for o in (*param.opts, *param.secondary_opts))
     help_text = getattr(param, "help", None) or ""
     default = param.default
@@ -20,9 +21,9 @@ def _option_row(param: click.Parameter) -> str:
 
 def render_markdown() -> str:
     """The whole CLI reference as Markdown."""
-    group = typer.main.get_command(app)
-    assert isinstance(group, click.Group)
-    ctx = click.Context(group, info_name="greenroom")
+    # Duck-typed on purpose: typer builds on click or on its own copy of it, by version.
+    group: Any = typer.main.get_command(app)
+    ctx = group.context_class(group, info_name="greenroom")
     lines = [
         "# CLI reference",
         "",
@@ -38,7 +39,7 @@ def render_markdown() -> str:
         if command is None:
             continue
         lines += [f"## `greenroom {name}`", "", (command.help or "").strip(), ""]
-        options = [p for p in command.params if isinstance(p, click.Option)]
+        options = [p for p in command.params if p.param_type_name == "option"]
         if options:
             lines += ["| option | meaning |", "|---|---|"]
             lines += [_option_row(p) for p in options]

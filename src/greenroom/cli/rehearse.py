@@ -87,7 +87,7 @@ def run_rehearsal(
             except InputError as exc:
                 console.print(f"[yellow]{escape(str(exc))}[/]")
                 continue
-            done.append(Exchange(asked, answer))
+            done.append(Exchange(asked, answer, q.kind if asked == q.text else None))
             render_judgement(console, j, compact=True)
             probe = follow_up_for(j, q) if asked == q.text else None
             if probe is None:

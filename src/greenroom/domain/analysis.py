@@ -19,7 +19,6 @@ from greenroom.text import (
     CLICHE_RE,
     EVASIVE_RE,
     OVERSHARING_RE,
-    PREMATURE_TERMS_RE,
     UNPREPARED_RE,
     FillerUse,
     HedgeUse,
@@ -52,6 +51,7 @@ from greenroom.text import (
     terms_used,
 )
 from greenroom.text.money import money_amounts, pay_ranges
+from greenroom.text.terms import own_terms
 from greenroom.text.tokens import sentences
 
 __all__ = ["AnswerAnalysis", "analyze", "signals", "texts_to_embed"]
@@ -84,7 +84,7 @@ class AnswerAnalysis:
     blame: PhraseUse
     arrogance: PhraseUse
     oversharing: PhraseUse
-    terms: PhraseUse
+    terms: tuple[Evidence, ...]
     unprepared: PhraseUse
     evasive: PhraseUse
     questions_asked: tuple[Evidence, ...]
@@ -134,7 +134,7 @@ def analyze(
         blame=phrase_use(answer, BLAME_RE),
         arrogance=phrase_use(answer, ARROGANCE_RE),
         oversharing=phrase_use(answer, OVERSHARING_RE),
-        terms=phrase_use(answer, PREMATURE_TERMS_RE),
+        terms=own_terms(answer),
         unprepared=phrase_use(answer, UNPREPARED_RE),
         evasive=phrase_use(answer, EVASIVE_RE),
         questions_asked=tuple(s for s in sentences(answer) if s.text.rstrip().endswith("?")),

@@ -168,7 +168,7 @@ def cliche(a: AnswerAnalysis, who: InterviewerType, stage: Stage) -> Flag | None
 
 
 def premature_terms(a: AnswerAnalysis, who: InterviewerType, stage: Stage) -> Flag | None:
-    spans = a.terms.evidence + a.money
+    spans = a.terms
     if not spans or stage >= Stage.OFFER:
         return None
     asked = pay_question(a.question)

@@ -48,9 +48,9 @@ class RollupParams:
     """The interview-wide knobs, chosen on the calibration half of the rated interviews only
     (``scripts/calibrate.py``; ``docs/eval.md`` records the run)."""
 
-    filler_threshold: float = 5.0  # fillers per 100 words tolerated before points come off
-    filler_points: float = 1.2  # points off per filler per 100 words above the threshold
-    short_points: float = 20.0  # points off when every substantive answer is too short
+    filler_threshold: float = 3.0  # fillers per 100 words tolerated before points come off
+    filler_points: float = 3.0  # points off per filler per 100 words above the threshold
+    short_points: float = 45.0  # points off when every substantive answer is too short
     words_full: float = 60.0  # an answer this long (words) carries its full weight
 
 
@@ -117,7 +117,8 @@ def judge_interview(
     stage_ = parse_stage(stage)
     terms = job_terms(job) if job else None
     analyses = [
-        analyze(e.question, e.answer, embedder=embedder, job_terms_cache=terms) for e in exchanges
+        analyze(e.question, e.answer, embedder=embedder, job_terms_cache=terms, kind=e.kind)
+        for e in exchanges
     ]
     answers = tuple(judge_analysis(a, who, stage_) for a in analyses)
     r = roll_up(answers, analyses, params)

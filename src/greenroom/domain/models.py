@@ -225,6 +225,7 @@ class Exchange:
 
     question: str
     answer: str
+    kind: QuestionKind | None = None  # known when the question came from the bank
 
 
 @dataclass(frozen=True, slots=True)

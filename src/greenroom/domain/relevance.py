@@ -119,7 +119,9 @@ _GENERIC_STEMS = frozenset(
         "overcom",
     }
 )
-_BACK_REFERENCE = re.compile(r"\b(?:that|this|it|those|these|there|then)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"\b(?:that|this|it|those|these|there|then|them|they|he|she|him|her)\b", re.IGNORECASE
+)
 
 
 def topic_words(question: str) -> tuple[str, ...]:

@@ -93,7 +93,10 @@ def signal_contributions(a: AnswerAnalysis, who: InterviewerType) -> tuple[Contr
         out.append(_plus("qualified", pts, "developed", "develops the answer", ev))
         out.append(_plus("enthusiasm", pts * 0.6, "developed", "engages with the question", ev))
     spec = a.specificity.per_100_words
-    details = (a.specificity.numbers + a.specificity.names + a.specificity.concrete)[:3]
+    details = tuple(
+        sorted(a.specificity.numbers + a.specificity.names, key=lambda e: e.start)
+        or a.specificity.concrete
+    )[:3]
     if spec >= th.SPECIFIC_GOOD.value:
         out.append(_plus("qualified", 15, "specificity", "concrete, checkable detail", details))
     elif spec >= th.VAGUE_SPECIFICITY.value:

@@ -35,7 +35,7 @@ OFF_TOPIC_RANK_HIGH = _t("off_topic_rank_high", 0.2, "share of background questi
 OFF_TOPIC_LEXICAL = _t("off_topic_lexical", 0.34, "share of question words", "relevance")
 RELEVANT_SEMANTIC = _t("relevant_semantic", 0.45, "cosine similarity", "relevance")
 VAGUE_SPECIFICITY = _t("vague_specificity", 2.0, "concrete details per 100 words", "specificity")
-VAGUE_MIN_WORDS = _t("vague_min_words", 35.0, "words", "specificity")
+VAGUE_MIN_WORDS = _t("vague_min_words", 20.0, "words", "specificity")
 SPECIFIC_GOOD = _t("specific_good", 6.0, "concrete details per 100 words", "specificity")
 TOO_LONG_FACTOR = _t(
     "too_long_factor", 1.5, "times the interviewer's comfortable maximum", "length"

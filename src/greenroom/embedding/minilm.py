@@ -81,13 +81,18 @@ def _check_file(path: Path, expected_sha256: str | None, what: str) -> None:
         )
 
 
+DEFAULT_MAX_TOKENS = 128
+
+
 class MiniLMEmbedder:
     """Embeds sentences with all-MiniLM-L6-v2 (384 dimensions, unit-length rows).
 
     ``model_path`` and ``tokenizer_path`` default to the packaged files, which are checked
     against their pinned SHA-256 when ``verify`` is true. A file you supply is checked only
     against ``expected_sha256`` (model) when you pass one. Input longer than ``max_tokens``
-    word pieces is truncated. ``threads`` bounds onnxruntime's intra-op thread pool.
+    word pieces is truncated; the default, 128, is the length the model was trained on, and it
+    keeps judging an answer fast (the opening of an answer is what relevance is about).
+    ``threads`` bounds onnxruntime's intra-op thread pool.
 
     Raises :class:`BackendUnavailable` when onnxruntime or tokenizers is missing, when a file
     is missing or fails its hash check, or when a file cannot be loaded.
@@ -103,7 +108,7 @@ class MiniLMEmbedder:
         *,
         threads: int = 1,
         verify: bool = True,
-        max_tokens: int = 256,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
         expected_sha256: str | None = None,
     ) -> None:
         if threads < 1:

@@ -337,6 +337,16 @@ RESULT_CUES: tuple[str, ...] = (
     "(?:was|were|got) (?:promoted|recogni[sz]ed|praised|adopted|rolled out)",
     "(?:got|received) (?:positive |great |good )?(?:feedback|praise|an award|recognition)",
     "on time", "under budget", "ahead of schedule",
+    "instead of (?:\\w+ ){0,2}(?:\\d[\\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+    "eleven|twelve|twenty|thirty|forty|fifty|a hundred)",
+    "(?:renewed|re-signed|signed|closed|retained|recovered|passed|approved|adopted|completed) "
+    "(?:for|the|it|at|with|on|in|all|every|our|their)",
+    "(?:have|has) since (?:been )?(?:adopted|used|rolled out|copied|taken up)",
+    "(?:added|gained|brought in|won) (?:\\w+ ){0,2}(?:more|new|extra|additional)",
+    "asked me to (?:present|lead|train|share|run|mentor|take over)",
+    "(?:fewer|less|more|faster|quicker|lower|higher|shorter|longer) than (?:before|last|the "
+    "(?:previous|year|month|quarter|week))",
+    "(?:down|up) to (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten)",
 )  # fmt: skip
 
 LEARNING_CUES: tuple[str, ...] = (
