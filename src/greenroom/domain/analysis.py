@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from greenroom.domain.models import Evidence, Signal
 from greenroom.domain.ports import Embedder
 from greenroom.domain.question_kinds import AnswerKind, classify_question
-from greenroom.domain.relevance import relevance, texts_to_embed
+from greenroom.domain import thresholds as th
+from greenroom.domain.relevance import is_open_question, relevance, texts_to_embed
 from greenroom.text import (
     ARROGANCE_RE,
     BLAME_RE,
@@ -74,6 +75,7 @@ class AnswerAnalysis:
     lexical: Overlap
     semantic: float
     relevance_rank: float
+    best_sentence: float | None
     job: TermUse | None
     motivation: Motivation
     fillers: FillerUse
@@ -106,7 +108,13 @@ def analyze(
     job_terms_cache: Sequence[str] | None = None,
 ) -> AnswerAnalysis:
     """Measure one answer to one question. ``kind`` overrides the kind read from the wording."""
-    rel = relevance(embedder, question, answer)
+    lexical = lexical_overlap(question, answer)
+    doubtful = (
+        th.OFF_TOPIC_SEMANTIC.value
+        if lexical.score < th.OFF_TOPIC_LEXICAL.value and not is_open_question(question)
+        else 0.0
+    )
+    rel = relevance(embedder, question, answer, doubtful_below=doubtful)
     terms = tuple(job_terms_cache) if job_terms_cache is not None else None
     if terms is None and job:
         terms = job_terms(job)
@@ -121,9 +129,10 @@ def analyze(
         specificity=specificity(answer),
         results=quantified_results(answer),
         ownership=ownership(answer),
-        lexical=lexical_overlap(question, answer),
+        lexical=lexical,
         semantic=rel.similarity,
         relevance_rank=rel.rank,
+        best_sentence=rel.best_sentence,
         job=terms_used(answer, terms) if terms else None,
         motivation=motivation(answer),
         fillers=fillers(answer),

@@ -48,20 +48,18 @@ def _opening(a: AnswerAnalysis, n: int = 1) -> tuple[Evidence, ...]:
 def off_topic(a: AnswerAnalysis, who: InterviewerType, stage: Stage) -> Flag | None:
     if a.kind in ("small-talk", "closing") or a.words < 5 or is_open_question(a.question):
         return None
-    if a.relevance_rank > th.OFF_TOPIC_RANK.value or a.semantic >= th.OFF_TOPIC_SEMANTIC.value:
-        return None
-    if a.lexical.score >= th.OFF_TOPIC_LEXICAL.value:
-        return None
-    high = a.relevance_rank <= th.OFF_TOPIC_RANK_HIGH.value and a.semantic < (
-        th.OFF_TOPIC_SEMANTIC_HIGH.value
-    )
+    if a.best_sentence is None or a.best_sentence >= th.OFF_TOPIC_SENTENCE.value:
+        return None  # the whole answer or one of its sentences is close enough to the question
+    high = a.best_sentence < th.OFF_TOPIC_SENTENCE_HIGH.value
     return _flag(
         "off_topic",
         "high" if high else "medium",
-        f"The answer drifts from the question: it fits {1 - a.relevance_rank:.0%} of other "
-        f"common interview questions as well or better (similarity {a.semantic:.2f}).",
-        f"rank <= {th.OFF_TOPIC_RANK.value} among 30 background questions, similarity < "
-        f"{th.OFF_TOPIC_SEMANTIC.value} and word overlap < {th.OFF_TOPIC_LEXICAL.value:.0%}",
+        f"The answer drifts from the question: no sentence of it is close in meaning "
+        f"(best {a.best_sentence:.2f}, whole answer {a.semantic:.2f}) and it reuses "
+        f"{a.lexical.score:.0%} of the question's words.",
+        f"whole-answer similarity < {th.OFF_TOPIC_SEMANTIC.value}, word overlap < "
+        f"{th.OFF_TOPIC_LEXICAL.value:.0%} and best sentence similarity < "
+        f"{th.OFF_TOPIC_SENTENCE.value}",
         _opening(a, 2),
     )
 
@@ -136,12 +134,20 @@ blame_shifting = _phrase_rule(
 arrogance = _phrase_rule(
     "arrogance", "arrogance", "high", "Claims superiority over others rather than showing results."
 )
-oversharing = _phrase_rule(
-    "oversharing",
-    "oversharing",
-    "medium",
-    "Brings personal matters into the interview that the interviewer did not ask about.",
-)
+def oversharing(a: AnswerAnalysis, who: InterviewerType, stage: Stage) -> Flag | None:
+    topics = {e.text.lower() for e in a.oversharing.evidence}
+    if not topics:
+        return None
+    return _flag(
+        "oversharing",
+        "high" if len(topics) >= 2 else "medium",
+        "Brings personal matters into the interview that the interviewer did not ask about"
+        + (" (several of them)." if len(topics) >= 2 else "."),
+        "phrase list 'oversharing'; high severity with two or more different topics",
+        _in_sentences(a, a.oversharing.evidence),
+    )
+
+
 unprepared = _phrase_rule(
     "unprepared",
     "unprepared",

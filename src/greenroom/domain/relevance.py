@@ -21,6 +21,7 @@ import numpy.typing as npt
 
 from greenroom.domain.ports import Embedder
 from greenroom.text.overlap import content_words
+from greenroom.text.tokens import sentences
 
 # Our own wording, spread over the kinds of question and the topics interviews cover.
 BACKGROUND_QUESTIONS: tuple[str, ...] = (
@@ -60,64 +61,14 @@ BACKGROUND_QUESTIONS: tuple[str, ...] = (
 # Stems that say "answer me" without naming a topic: a question made only of these (and
 # stopwords) is open, and any answer about the candidate is on topic for it.
 _GENERIC_STEMS = frozenset(
-    {
-        "tell",
-        "describ",
-        "explain",
-        "talk",
-        "share",
-        "walk",
-        "think",
-        "feel",
-        "hir",
-        "choos",
-        "littl",
-        "bit",
-        "specific",
-        "mor",
-        "detail",
-        "exampl",
-        "tim",
-        "again",
-        "elaborat",
-        "go",
-        "yourself",
-        "background",
-        "experienc",
-        "say",
-        "mean",
-        "way",
-        "thing",
-        "happen",
-        "problem",
-        "situation",
-        "question",
-        "last",
-        "next",
-        "okay",
-        "great",
-        "good",
-        "right",
-        "interest",
-        "sur",
-        "clarify",
-        "expand",
-        "continu",
-        "anyth",
-        "els",
-        "someth",
-        "want",
-        "know",
-        "pleas",
-        "tak",
-        "rol",
-        "job",
-        "position",
-        "compan",
-        "work",
-        "plan",
-        "overcom",
-    }
+    """
+    tell describ explain talk share walk think feel hir choos littl bit specific mor detail
+    exampl tim again elaborat go yourself background experienc say mean way thing happen
+    problem situation question last next okay great good right interest sur clarify expand
+    continu anyth els someth want know pleas tak rol job position compan work plan overcom
+    mmm hmm mhm mhmm uhm umm alright pretty now well yeah cool sound mak sens nic wow finish
+    sentenc thank thanks guess weakness strength guy found lik do doing
+    """.split()
 )
 _BACK_REFERENCE = re.compile(
     r"\b(?:that|this|it|those|these|there|then|them|they|he|she|him|her)\b", re.IGNORECASE
@@ -142,6 +93,7 @@ def is_open_question(question: str) -> bool:
 class Relevance:
     similarity: float  # cosine of question and answer embeddings
     rank: float  # share of background questions less similar to the answer (0-1)
+    best_sentence: float | None = None  # highest question-sentence cosine, when it was needed
 
 
 def _background(embedder: Embedder) -> npt.NDArray[np.float32]:
@@ -161,9 +113,14 @@ def texts_to_embed(question: str, answer: str) -> tuple[str, ...]:
     return (question, answer)
 
 
-def relevance(embedder: Embedder, question: str, answer: str) -> Relevance:
+def relevance(
+    embedder: Embedder, question: str, answer: str, *, doubtful_below: float = 0.0
+) -> Relevance:
     """Similarity of question and answer, and the question's rank against the background.
 
+    When the whole-answer similarity is below ``doubtful_below``, each sentence of the answer
+    (at most the first 12) is also compared with the question, because a long narrative can
+    dilute a relevant sentence; ``best_sentence`` holds the best of those similarities.
     Empty question or answer: similarity 0.0 and rank 1.0 (nothing to judge, nothing flagged).
     """
     if not question.strip() or not answer.strip():
@@ -172,4 +129,9 @@ def relevance(embedder: Embedder, question: str, answer: str) -> Relevance:
     similarity = float(np.dot(vectors[0], vectors[1]))
     background = _background(embedder) @ vectors[1]
     rank = float(np.mean(background < similarity))
-    return Relevance(similarity, rank)
+    best: float | None = None
+    if similarity < doubtful_below:
+        parts = [s.text for s in sentences(answer)[:12]]
+        if parts:
+            best = float(np.max(embedder.embed(parts) @ vectors[0]))
+    return Relevance(similarity, rank, best)

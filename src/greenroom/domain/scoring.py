@@ -50,7 +50,7 @@ FLAG_IMPACT: dict[FlagId, dict[CriterionId, int]] = {
     "hedging": {"enthusiasm": 8, "dependable": 6, "qualified": 4},
 }
 SEVERITY_FACTOR = {"low": 0.5, "medium": 1.0, "high": 1.5}
-RED_FLAG_FACTOR = 1.4  # a flag the interviewer screens hardest for weighs this much more
+RED_FLAG_FACTOR = 1.6  # a flag the interviewer screens hardest for weighs this much more
 
 # How much each criterion counts for a kind of question (multiplies the interviewer's weight).
 KIND_FOCUS: dict[str, dict[CriterionId, float]] = {

@@ -29,9 +29,8 @@ FILLER_VERY_HEAVY = _t("filler_very_heavy", 10.0, "fillers per 100 words", "fill
 HEDGING = _t("hedging", 3.0, "hedges per 100 words", "hedging")
 HEDGING_MIN_COUNT = _t("hedging_min_count", 3.0, "hedges", "hedging")
 OFF_TOPIC_SEMANTIC = _t("off_topic_semantic", 0.30, "cosine similarity", "relevance")
-OFF_TOPIC_SEMANTIC_HIGH = _t("off_topic_semantic_high", 0.10, "cosine similarity", "relevance")
-OFF_TOPIC_RANK = _t("off_topic_rank", 0.5, "share of background questions", "relevance")
-OFF_TOPIC_RANK_HIGH = _t("off_topic_rank_high", 0.2, "share of background questions", "relevance")
+OFF_TOPIC_SENTENCE = _t("off_topic_sentence", 0.17, "cosine similarity", "relevance")
+OFF_TOPIC_SENTENCE_HIGH = _t("off_topic_sentence_high", 0.08, "cosine similarity", "relevance")
 OFF_TOPIC_LEXICAL = _t("off_topic_lexical", 0.34, "share of question words", "relevance")
 RELEVANT_SEMANTIC = _t("relevant_semantic", 0.45, "cosine similarity", "relevance")
 VAGUE_SPECIFICITY = _t("vague_specificity", 2.0, "concrete details per 100 words", "specificity")
@@ -66,9 +65,8 @@ ALL: tuple[Threshold, ...] = (
     HEDGING,
     HEDGING_MIN_COUNT,
     OFF_TOPIC_SEMANTIC,
-    OFF_TOPIC_SEMANTIC_HIGH,
-    OFF_TOPIC_RANK,
-    OFF_TOPIC_RANK_HIGH,
+    OFF_TOPIC_SENTENCE,
+    OFF_TOPIC_SENTENCE_HIGH,
     OFF_TOPIC_LEXICAL,
     RELEVANT_SEMANTIC,
     VAGUE_SPECIFICITY,
