@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from greenroom.domain import thresholds as th
 from greenroom.domain.models import Evidence, Signal
 from greenroom.domain.ports import Embedder
 from greenroom.domain.question_kinds import AnswerKind, classify_question
-from greenroom.domain import thresholds as th
 from greenroom.domain.relevance import is_open_question, relevance, texts_to_embed
 from greenroom.text import (
     ARROGANCE_RE,

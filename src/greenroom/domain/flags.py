@@ -134,6 +134,8 @@ blame_shifting = _phrase_rule(
 arrogance = _phrase_rule(
     "arrogance", "arrogance", "high", "Claims superiority over others rather than showing results."
 )
+
+
 def oversharing(a: AnswerAnalysis, who: InterviewerType, stage: Stage) -> Flag | None:
     topics = {e.text.lower() for e in a.oversharing.evidence}
     if not topics:
