@@ -155,6 +155,10 @@ def _print_results(name: str, results: dict[str, object]) -> None:
             if key == "calibration_half":
                 ci = ""
             print(f"  {label:<22} r with {target:<16} = {shown}  (n = {half['n']}){ci}")
+    print(
+        "  published anchor: multimodal SVR (Naim et al.), r = 0.54 with RecommendHiring; "
+        "text-feature baseline here (--features-only): r = 0.34 on PP*"
+    )
 
 
 if __name__ == "__main__":

@@ -36,6 +36,13 @@ def _quote(text: str, limit: int = 140) -> str:
     return "“" + escape(text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
 
+def _bullets(console: Console, title: str, items: tuple[str, ...]) -> None:
+    if items:
+        console.print(f"[bold]{title}[/]")
+        for text in items:
+            console.print(f"  • {escape(text)}")
+
+
 def render_judgement(console: Console, j: Judgement, *, compact: bool = False) -> None:
     who = interviewer(j.interviewer)
     style = VERDICT_STYLE[j.verdict]
@@ -67,14 +74,8 @@ def render_judgement(console: Console, j: Judgement, *, compact: bool = False) -
         for c in j.criteria:
             table.add_row(criterion(c.id).name, str(c.score), escape(c.rule))
         console.print(table)
-    if j.flip:
-        console.print("[bold]What would flip it[/]")
-        for text in j.flip:
-            console.print(f"  • {escape(text)}")
-    if j.tips:
-        console.print("[bold]Tips[/]")
-        for text in j.tips:
-            console.print(f"  • {escape(text)}")
+    _bullets(console, "What would flip it", j.flip)
+    _bullets(console, "Tips", j.tips)
 
 
 def render_interview(console: Console, j: InterviewJudgement) -> None:
@@ -92,11 +93,5 @@ def render_interview(console: Console, j: InterviewJudgement) -> None:
         console.print(f"  • {escape(r.text)}")
     for s in j.signals:
         console.print(f"  [dim]{s.id}: {s.value:g} {escape(s.unit)} — {escape(s.detail)}[/]")
-    if j.flip:
-        console.print("[bold]What would flip it[/]")
-        for text in j.flip:
-            console.print(f"  • {escape(text)}")
-    if j.tips:
-        console.print("[bold]Tips[/]")
-        for text in j.tips:
-            console.print(f"  • {escape(text)}")
+    _bullets(console, "What would flip it", j.flip)
+    _bullets(console, "Tips", j.tips)
