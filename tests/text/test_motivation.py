@@ -42,3 +42,16 @@ def test_motivation_sorts_each_signal_into_its_own_field() -> None:
 
 def test_motivation_of_empty_text_has_no_evidence() -> None:
     assert motivation("") == Motivation((), (), (), (), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("I'd stay a while, save up, and see how it goes.", True),
+        ("Let's see how things go.", True),
+        ("She said she'd see how it goes before cancelling.", False),
+        ("They told us they would see how it goes.", False),
+    ],
+)
+def test_motivation_keeps_only_the_speakers_own_wait_and_see(text: str, kept: bool) -> None:
+    assert bool(motivation(text).low_commitment) is kept

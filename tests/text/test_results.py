@@ -11,6 +11,11 @@ from greenroom.text.results import quantified_results
         "Waiting times went from 12 weeks to 5 weeks.",
         "That saved the clinic $8,000 a year.",
         "In the end we shipped three weeks early.",
+        "We cleared the backlog in six working days.",
+        "Our audit score that spring was 94%.",
+        "I found $3,100 in double-billed freight.",
+        "We got all 260 boxes out on the last van.",
+        "That brought the wait for a bed down to two hours.",
     ],
 )
 def test_quantified_results_finds_an_outcome_with_a_figure(text: str) -> None:

@@ -71,3 +71,36 @@ def test_specificity_counts_overlapping_spans_once_per_100_words() -> None:
 
 def test_specificity_ignores_capitals_in_shouted_text() -> None:
     assert specificity(SHOUTING).names == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I ran the spirometry clinic and the inhaler reviews.", ["spirometry"]),
+        ("The forklift and the scanner were both down.", ["forklift"]),
+        ("I reconciled the ledgers. Then I closed the payroll.", ["ledgers", "payroll"]),
+    ],
+)
+def test_specificity_counts_one_domain_term_per_sentence(text: str, expected: list[str]) -> None:
+    assert [e.text for e in specificity(text).terms] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm a passionate professional with strong communication and leadership.",
+        "There were challenges, but together we found solutions for everyone.",
+        "I want to specialise and I'd like to contribute.",
+        "I always deliver excellent performance in a challenging environment.",
+    ],
+)
+def test_specificity_ignores_jargon_verbs_and_everyday_words(text: str) -> None:
+    result = specificity(text)
+    assert result.terms == ()
+    assert result.per_100_words == 0.0
+
+
+def test_specificity_counts_a_term_once_beside_other_details() -> None:
+    result = specificity("I spent six weeks on a respiratory ward.")
+    assert [e.text for e in result.terms] == ["respiratory"]
+    assert result.per_100_words == pytest.approx(200 / 8)

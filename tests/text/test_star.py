@@ -39,6 +39,19 @@ def test_star_parts_finds_every_part_of_a_full_story() -> None:
         ("That increased repeat orders.", "result"),
         ("We met every deadline that quarter.", "result"),
         ("Since then I always write the test first.", "learning"),
+        ("Last March the night rota fell apart.", "situation"),
+        ("One Tuesday the scanner stopped working.", "situation"),
+        ("We cleared the queue in four days.", "result"),
+        ("Our rating for the quarter was 4.8 out of 5.", "result"),
+        ("Since then I label every tote before it leaves.", "result"),
+        ("She left us a glowing review online.", "result"),
+        ("We haven't had a missed delivery since.", "result"),
+        ("The depot credited us for the damaged stock.", "result"),
+        ("That took our error rate down to 1%.", "result"),
+        ("We got every parcel out before the cut-off.", "result"),
+        ("I found $2,300 in duplicate charges.", "result"),
+        ("They made the checklist standard on every ward.", "result"),
+        ("The following week he came back and apologised.", "result"),
     ],
 )
 def test_star_parts_files_a_sentence_under_its_cue(sentence: str, part: str) -> None:
@@ -67,6 +80,12 @@ def test_star_count_of_no_story_is_zero() -> None:
         "I rewrote the rota and we trialled it for a month.",
         "At my previous job I set up weekly check-ins.",
         "We migrated the database, then I trained the support staff.",
+        "I let the caller vent, apologised, and then booked a callback.",
+        "I still phoned every customer and I then rang the depot.",
+        "One Tuesday the scanner broke, so I wrote the codes down by hand.",
+        "It's a Monday, about 7am, and the van is late. I ring the depot and I check the tracker.",
+        "Ending last year at 118% of target, second of 9 in my team. I asked every client for a "
+        "referral.",
     ],
 )
 def test_past_tense_story_recognises_a_concrete_example(text: str) -> None:
@@ -80,6 +99,9 @@ def test_past_tense_story_recognises_a_concrete_example(text: str) -> None:
         "I always plan ahead and I communicate clearly.",
         "I wanted a new challenge and I needed a change.",
         "We need to fix the bug and we need to ship.",
+        "I set clear goals and I put people first.",
+        "Every day I start at 8am, I check my queue and I plan the picks.",
+        "I felt ready and I knew the product well.",
         "",
     ],
 )

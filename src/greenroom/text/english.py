@@ -83,7 +83,7 @@ CLICHES: tuple[str, ...] = (
     "wear(?:ing)? (?:many|a lot of) hats",
     "give (?:110|a hundred and ten|one hundred and ten)(?: percent|%)", "synerg(?:y|ies)",
     "passionate about everything", "fast learner", "quick learner", "hit the ground running",
-    "go(?:ing)? above and beyond", "at the end of the day", "move the needle",
+    "go(?:ing)? above and beyond", "at the end of the day(?=,)", "move the needle",
     "low(?:-| )hanging fruit", "circle back", "rock(?: |-)?star", "ninja", "guru",
     "game(?:-| )changer",
     "thought leader", "jack of all trades", "natural(?:-born)? leader", "born leader",
@@ -109,6 +109,8 @@ NEGATIVE_ABOUT_OTHERS: tuple[str, ...] = (
 
 BLAME: tuple[str, ...] = (
     "it wasn't my fault", "it was not my fault", "wasn't my fault", "not my fault",
+    "(?:wasn't|was not|isn't|is not) (?:really |actually |technically |strictly )?my "
+    "(?:mistake|error|fault)",
     "(?:their|his|her|management's|the client's|the team's) fault",
     "because (?:they|he|she|my (?:boss|manager|team|coworkers?|colleagues?|client)|"
     "the (?:client|team|manager|vendor|developers)) (?:didn't|did not|never|failed|forgot|"
@@ -117,7 +119,8 @@ BLAME: tuple[str, ...] = (
     "(?:management|my manager|my boss|the team|my team|the client|the vendor|my coworkers?|"
     "my colleagues?) (?:screwed|messed|mucked) up",
     "(?:management|my manager|my boss|the team|my team|the client|the vendor|my coworkers?|"
-    "my colleagues?) failed to",
+    "my colleagues?|my (?:line |team |shift )?(?:supervisor|lead|manager)) failed to",
+    "(?:he|she|they) never (?:sent|told|gave|passed (?:on|it)|passed) (?:me|us)",
     "i was never told", "nobody told me", "no one told me", "i was set up to fail",
     "i was set up", "if (?:they|he|she|my (?:boss|manager|team)) had (?:only|just)?",
     "blamed? (?:it )?on (?:them|him|her|the|my|management)", "threw me under the bus",
@@ -125,21 +128,28 @@ BLAME: tuple[str, ...] = (
 )  # fmt: skip
 
 ARROGANCE: tuple[str, ...] = (
-    "i'm the best", "i am the best", "i'm simply the best", "the best in the (?:company|team)",
+    "i'm the best(?!-)", "i am the best(?!-)", "i'm simply the best(?!-)",
+    "the best in the (?:company|team)",
     "(?:the )?smartest (?:person|one|guy|engineer|in the room)", "i never make mistakes",
     "i don't make mistakes", "i do not make mistakes", "i(?: have|'ve)? never made a mistake",
-    "i carried the (?:team|project|company)", "nobody else could", "no one else could",
+    "i carried the (?:team|project|company)",
+    "(?:nobody|no one|no-one) else (?:could|can|was able to|knew how to) (?:have )?(?:do|done|"
+    "handle|handled|figure|figured|fix|fixed|solve|solved|manage|managed|work out|worked out|"
+    "sort|sorted|deliver|delivered|pull (?:it|that|this) off|pulled (?:it|that|this) off)",
+    "(?:nobody|no one|no-one) else (?:could|can) (?:\\w+ ){1,4}(?:as well as i|as well as "
+    "me|like me|like i)",
     "(?:better|smarter) than (?:everyone|anyone|all of them|everybody|the rest)",
     "i don't need (?:help|feedback|training|supervision|a manager)", "i'm always right",
     "i am always right", "i'm overqualified", "i am overqualified", "you'd be lucky",
     "you would be lucky", "lucky to have me", "i don't have (?:any )?weaknesses",
     "i have no weaknesses", "i can't think of any weaknesses", "i'm a genius",
-    "without me (?:the|they|it|nothing)", "i know more than (?:my|the|everyone|anyone)",
+    "without me (?:the|they|it|nothing)",
+    "i know more than (?:my|the|everyone|anyone|everybody|all of|any of|most of|them|the rest)",
     "i was the only one who (?:could|cared|knew what)", "i'm too good for",
 )  # fmt: skip
 
 OVERSHARING: tuple[str, ...] = (
-    "divorce[ds]?", "getting divorced", "my ex", "my ex-(?:wife|husband|boyfriend|girlfriend|"
+    "divorce[ds]?", "getting divorced", "my ex(?!-)", "my ex-(?:wife|husband|boyfriend|girlfriend|"
     "partner)", "my therapist", "(?:in|my|couples|started|doing) therapy", "hangover",
     "hungover", "my medications?", "on medication", "my meds", "my diagnosis",
     "diagnosed with", "i(?:'m| am| was) pregnant", "my pregnancy", "got pregnant",
@@ -176,7 +186,17 @@ SELF_CENTERED: tuple[str, ...] = (
     "good for my (?:resume|cv|career|portfolio)", "looks? good on my (?:resume|cv)",
     "stepping(?: |-)?stone", "(?:for|because of) the money", "better pay",
     "pays? (?:more|better|well)",
-    "higher (?:pay|salary)", "more money", "the benefits", "the perks",
+    "higher (?:pay|salary)", "more money", "the benefits(?!\\s+(?:of|from|to|for)(?![\\w'’]))",
+    "the perks(?!\\s+(?:of|from|to|for)(?![\\w'’]))",
+    "(?:mainly|mostly|honestly|purely|just|really|primarily) (?:for |because of )?the "
+    "(?:pay|money|salary)(?!\\s+(?:rise|review|increase|cut|freeze|gap|band|scale|dispute))",
+    "(?:for|because of) the (?:pay|salary)(?!\\s+(?:rise|review|increase|cut|freeze|gap|band|"
+    "scale|dispute))",
+    "the (?:pay|money|salary),? (?:mainly|mostly|honestly|first|to be honest|if i'm honest)",
+    "(?:salary|pay|bonus|package|money)(?: is| would be|'s) (?:a )?(?:big |huge |real |nice |"
+    "massive )?step up for me",
+    "(?:salary|pay|bonus|package|money|rate)(?: is| would be|'s) (?:much |a lot |far |way )?"
+    "(?:better|more|higher) than (?:what )?i(?:'m| am)? (?:currently )?(?:get|make|earn|on|paid)",
     "close to (?:my )?(?:home|house|apartment|flat)", "near (?:my )?(?:home|house)",
     "short commute", "easy job", "need a job", "need the money", "i need money",
     "pay (?:my|the) bills", "learn(?:ing)? on your dime", "(?:the )?(?:salary|pay) is "
@@ -196,7 +216,10 @@ NO_INTEREST: tuple[str, ...] = (
     "(?:doesn't|does not) (?:really )?matter",
     "i (?:don't|do not) (?:really )?care (?:what|which|where|about (?:the|this) (?:job|role|"
     "company|industry|product))", "honestly,? i (?:don't|do not) (?:really )?care(?!\\s+who)",
-    "i'm not picky", "i'll take anything", "anything (?:that )?pays", "just (?:a|any) job",
+    "i'm not picky(?!\\s+(?:about|with|on|when it comes to)\\s+(?:the\\s+|my\\s+)?"
+    "(?:shifts?|hours|nights?|night shifts|weekends?|rotas?|schedules?|locations?|sites?|"
+    "start times?|days|tasks|overtime))",
+    "i'll take anything", "anything (?:that )?pays", "just (?:a|any) job",
     "a job is a job", "(?:wasn't|not) my first choice", "backup (?:plan|option)",
     "my (?:friend|mom|mum|dad|parents) told me to apply",
 )  # fmt: skip
@@ -208,16 +231,23 @@ LOW_COMMITMENT: tuple[str, ...] = (
     "not sure how long", "start(?:ing)? my own (?:business|company|firm|agency|practice)",
     "(?:going|go|head|heading) back to (?:school|university|college|grad school)",
     "while i figure (?:out|things out)", "keep(?:ing)? my options open",
-    "short(?:-| )term (?:thing|job|gig|role|position|option)", "see how it goes",
-    "see where (?:it|this|things) goes?", "gap year", "(?:travel|travelling|traveling) "
+    "short(?:-| )term (?:thing|job|gig|role|position|option)", "see how (?:it|things) go(?:es)?",
+    "see where (?:it|this|things) go(?:es)?", "gap year", "(?:travel|travelling|traveling) "
     "next year", "until my (?:visa|lease|partner)", "move on (?:after|in) (?:a|one|two|six)",
 )  # fmt: skip
 
 UNPREPARED: tuple[str, ...] = (
-    "i (?:haven't|have not) (?:looked|read|had a chance|had time|checked|prepared)",
-    "i (?:didn't|did not) (?:get a chance to|have time to|get to|really) (?:read|look|research|"
-    "check|prepare)", "i (?:didn't|did not) (?:prepare|research)",
-    "i (?:didn't|did not) (?:read|see) the (?:job )?(?:description|posting|ad|advert)",
+    "i (?:haven't|have not) (?:really |actually |properly |yet )?(?:looked|read|had a chance|"
+    "had time|had much time|checked|prepared|researched)",
+    "i (?:didn't|did not) (?:really |get a chance to |have time to |get to |have a chance to |"
+    "manage to )?(?:research|look (?:at|into|up)|read (?:up on|about|through)|read|check out|"
+    "check|look through|prepare for|go through) (?:the|your|this) (?:company|role|job "
+    "(?:description|ad|advert|posting)|job|position|interview|organisation|organization|"
+    "website|site|business|firm|team|products?|description|posting|advert|ad)",
+    "i (?:didn't|did not) (?:really |get a chance to |have time to |get to |have a chance to )?"
+    "(?:prepare|research)(?=\\s*(?:[,.!?;]|$|(?:much|at all|anything|as much|for (?:this|today|"
+    "the interview|this interview|you))(?![\\w'’])))",
+    "i (?:didn't|did not) (?:really )?(?:read|see) the (?:job )?(?:description|posting|ad|advert)",
     "what (?:exactly )?does (?:your|the|this) company do",
     "remind me what (?:the|this) (?:role|job|position) is",
     "i (?:don't|do not) remember (?:applying|the job|what|which)",
@@ -278,6 +308,7 @@ ACTION_VERBS: tuple[str, ...] = (
     "made sure", "kept", "added", "removed", "replaced", "updated", "changed", "adjusted",
     "flagged", "raised (?:it|the issue|this|concerns?)", "brought", "focused", "pushed",
     "worked (?:with|through|late|closely|out)", "went (?:through|back|over|to)", "found",
+    "let (?:him|her|them|the|my|our)", "rang", "rebooked", "covered", "photographed",
 )  # fmt: skip
 
 IRREGULAR_PAST: tuple[str, ...] = (
@@ -286,12 +317,20 @@ IRREGULAR_PAST: tuple[str, ...] = (
     "sent", "spent", "began", "chose", "drew", "drove", "left", "lost", "paid", "put",
     "said", "saw", "sold", "stood", "won", "caught", "bought", "fought", "held", "dealt",
     "cut", "split", "broke", "redid", "overcame", "oversaw", "undertook", "thought", "did",
+    "let", "understood", "read", "came", "knew", "felt", "rang", "wrote", "stuck", "swapped",
+    "hit", "shut", "quit", "threw", "withdrew", "rewound", "rode", "flew", "fed", "upheld",
 )  # fmt: skip
+
+AMBIGUOUS_PAST: frozenset[str] = frozenset(
+    "let put set read cut hit shut quit split spread cost".split()
+)
+"""Past forms that are also present forms ("I set goals"): they count towards a story only
+alongside an unambiguous past action."""
 
 PAST_NOT_ACTION: frozenset[str] = frozenset(
     "wanted liked loved hoped needed used believed seemed interested excited tired supposed "
     "based named thought need feed proceed exceed succeed speed bleed breed embed shed shred "
-    "bed red wed seed heed".split()
+    "bed red wed seed heed felt knew understood hundred".split()
 )
 """Past forms of a state or a wish, and present forms ending in -ed ("need"): not actions."""
 
@@ -305,6 +344,10 @@ SITUATION_CUES: tuple[str, ...] = (
     "(?:back )?in (?:19|20)\\d\\d", "one time", "during my (?:time|internship|placement|first)",
     "i was working (?:at|as|on|for)", "the (?:situation|context|background) was",
     "at the time",
+    "(?:last|in|early in|late in|back in|that|one day in) (?:january|february|march|april|june|"
+    "july|august|september|october|november|december)", "last may",
+    "(?:last|one|that) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+    "one (?:morning|afternoon|evening|night|weekend|shift|summer|winter)",
 )  # fmt: skip
 
 TASK_CUES: tuple[str, ...] = (
@@ -347,6 +390,26 @@ RESULT_CUES: tuple[str, ...] = (
     "(?:fewer|less|more|faster|quicker|lower|higher|shorter|longer) than (?:before|last|the "
     "(?:previous|year|month|quarter|week))",
     "(?:down|up) to (?:\\d|one|two|three|four|five|six|seven|eight|nine|ten)",
+    "cleared (?:the|our|my|all|every|that) \\w+",
+    "(?:score|scores|rating|ratings|nps|csat|accuracy|attendance|retention|conversion) "
+    "(?:[\\w,]+ ){0,4}(?:was|were|stood at|came in at|reached|hit) [$£€]?\\d[\\d.,]*%?",
+    "found [$£€]\\d[\\d,.]*k? (?:in|of|worth)",
+    "got (?:all|every|each) (?:[\\w,]+ ){0,3}(?:out|done|shipped|delivered|through|back|sorted)",
+    "(?:left|gave|wrote|posted) (?:us|me|the team|the shop|the store|the ward) (?:an? )?"
+    "(?:[\\w-]+ ){0,2}(?:review|rating|compliment)", "(?:five|5)-star (?:review|rating)",
+    "(?:haven't|hasn't|have not|has not) had (?:\\w+ ){0,4}since",
+    "(?:which|that) (?:brought|got|took|pushed|cut) (?:[\\w,%$£€]+ ){0,4}(?:down|up) to",
+    "(?:credited|credits|refunded|refunds|reimbursed|reimburses) (?:us|me|the customer|our)",
+    "(?:made|makes) (?:it|that|this|the) (?:[\\w-]+ ){0,3}(?:standard|mandatory|policy|"
+    "permanent)",
+    "(?:at|hit|reached|to|on|with) \\d[\\d.,]*% of (?:my |our |the )?(?:quota|target|plan|"
+    "budget|goal)",
+    "(?:first|top|second|third) (?:out )?of \\d[\\d,]* (?:\\w+ )?(?:reps|salespeople|sellers|"
+    "agents|advisers|advisors|stores|branches|sites|teams|regions|people|colleagues|in)",
+    "(?:he|she|they) (?!never|didn't|did not|wouldn't|refused)(?:\\w+ ){0,3}apologi[sz]ed",
+    "(?:was|were) able to (?:carry on|get back to|finish|continue|go home|keep going)",
+    "since then,? (?:i|we)", "ever since", "now (?:i|we) (?:always|add|check|ask|make sure|keep|"
+    "use|build|plan|double-check)", "i now (?:always|make sure|check|ask|add)",
 )  # fmt: skip
 
 LEARNING_CUES: tuple[str, ...] = (
@@ -408,6 +471,69 @@ NOT_NAMES: frozenset[str] = frozenset(
     "i i'm i've i'd i'll ok okay yes no mr mrs ms dr oh um uh".split()
 )
 """Capitalised words that never name a tool, product or organisation."""
+
+TERM_MIN_LETTERS = 7
+"""A domain term ("ventilation", "inventory") is an uncommon word at least this long."""
+
+GENERIC_WORDS: frozenset[str] = frozenset(
+    """
+    communication communications leadership responsibilities opportunity opportunities
+    organisation organisations organization organizations passionate passion motivated
+    motivation professional professionals environment environments experience experiences
+    challenge challenges challenging journey stressful stakeholder stakeholders solution
+    solutions together everything something anything nothing everyone somewhere anywhere
+    everywhere forever whatever different difference differences abilities ability strengths
+    weaknesses weakness successful success successes customer customers positive dedicated
+    dedication committed commitment reliable flexible flexibility creative creativity
+    innovative innovation efficient efficiency effective teamwork collaboration
+    collaborative initiative attitude approach mindset culture values vision mission growth
+    development potential ambitious ambition exciting interesting rewarding valuable
+    contribution contributions contribute improvement improvements situation situations
+    problems priorities pressure general overall various several multiple certain specific
+    particular aspects objectives outcomes results productive productivity performance
+    progress process processes strategy strategic support qualities capabilities
+    competencies organised organized structured proactive dynamic enthusiastic enthusiasm
+    confident confidence personality character integrity honesty respect commitment
+    resilience resilient adaptable adaptability versatile excellence quality standards
+    expectations requirements resources industry business businesses department colleagues
+    managers individual individuals members knowledge learning training company companies
+    project projects people employer employers position positions workplace workload
+    problem-solving hardworking trustworthy reliability accountability ownership feedback
+    meaningful fulfilling genuinely absolutely definitely honestly basically actually
+    probably obviously literally seriously generally usually normally especially
+    important importance necessary possible possibly impossible difficult difficulty
+    relevant effectively efficiently successfully positively naturally personally
+    something someone somebody anybody everybody another whether however although because
+    without between through against towards further already perhaps instead anyways
+    bigger biggest smaller smallest greater greatest higher highest better shorter shortest
+    longer longest younger youngest weakest busiest heaviest hardest easiest quicker
+    quickest straight
+    mention remember imagine realise realize suppose compare correct explain improve include
+    involve prepare prevent produce protect provide receive recognise recognize recommend
+    reflect replace respond suggest approve achieve appreciate understand continue consider
+    discover encourage happen deliver develop organise organize welcome believe describe
+    discuss expect forget forgive confirm complain explore promise imagine pretend
+    examples question questions answers reasons message messages evenings weekend weekends
+    holiday holidays minutes seconds moments decision decisions conversation conversations
+    discussion discussions attention information picture pictures feeling feelings thought
+    thoughts purpose mistakes failure failures pattern patterns details element elements
+    factors options feature version section subject content contents context account
+    accounts research country village history society science economy student students
+    teacher teachers children husband brother sisters daughter parents friends kitchen
+    weather football computer internet website machine machines meeting meetings general
+    program programs member members chances changes choices efforts example
+    another similar serious popular natural typical regular private special current central
+    complete obvious perfect helpful careful grateful wonderful beautiful terrible horrible
+    awesome fantastic excellent amazing healthy unhappy nervous anxious curious friendly
+    familiar comfortable complex frequent massive entire extreme average minimum maximum
+    primary secondary initial original valuable reasonable available separate upfront
+    forward backwards afterwards altogether sideways nowhere anyway otherwise whenever
+    wherever meanwhile therefore moreover furthermore nevertheless anymore sometime
+    tomorrow tonight morning mornings afternoon afternoons weekday weekdays
+    """.split()
+)
+"""Long words that say nothing checkable (business jargon, qualities, comparisons, and everyday
+words that :data:`COMMON_WORDS` lacks): never a domain term, however rare."""
 
 # --- job descriptions ---------------------------------------------------------------------
 

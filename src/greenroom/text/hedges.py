@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from greenroom.domain.models import Evidence
 from greenroom.text import english
+from greenroom.text.context import words_before
 from greenroom.text.fillers import is_noun_kind_of
 from greenroom.text.length import per_100_words
 from greenroom.text.lexicon import Lexicon
@@ -13,6 +14,12 @@ from greenroom.text.tokens import word_count
 
 HEDGES = Lexicon.of(english.HEDGES)
 _KIND_OF = frozenset({"kind of", "sort of"})
+_SPEAKER = frozenset("i i'm i'd i've i'll we we're we'd we've we'll".split())
+_REPORTING = frozenset(
+    "warned warns told tells said says predicted forecast forecasted feared reported "
+    "mentioned flagged announced advised cautioned alerted estimated worried expected".split()
+)
+_REPORT_WINDOW = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +32,23 @@ class HedgeUse:
 
 
 def hedges(text: str) -> HedgeUse:
-    """Hedging phrases; "kind of" / "sort of" count unless they are a noun phrase."""
-    kept = tuple(
-        span
-        for span in HEDGES.find(text)
-        if " ".join(span.text.lower().split()) not in _KIND_OF or not is_noun_kind_of(text, span)
-    )
+    """Hedging phrases; "kind of" / "sort of" count unless they are a noun phrase, and "might"
+    counts unless it reports someone else's warning ("the forecaster warned a storm might
+    close the port"): a reporting verb earlier in the sentence, with no "I" or "we" after it.
+    """
+    kept = tuple(span for span in HEDGES.find(text) if _hedges(text, span))
     return HedgeUse(len(kept), per_100_words(len(kept), word_count(text)), kept)
+
+
+def _hedges(text: str, span: Evidence) -> bool:
+    phrase = " ".join(span.text.lower().split())
+    if phrase in _KIND_OF:
+        return not is_noun_kind_of(text, span)
+    if phrase != "might":
+        return True
+    for word in reversed(words_before(text, span.start, _REPORT_WINDOW)):
+        if word in _SPEAKER:
+            return True
+        if word in _REPORTING:
+            return False
+    return True

@@ -13,6 +13,7 @@ from greenroom.text.phrases import (
     LOW_COMMITMENT,
     NO_INTEREST,
     SELF_CENTERED,
+    in_context,
 )
 
 _NEGATION_WINDOW = 2
@@ -31,7 +32,8 @@ class Motivation:
 
 def motivation(text: str) -> Motivation:
     """Matches of the motivation lexicons; an enthusiasm word with a negation ("not", "don't",
-    "never"...) in the two words before it does not count ("I don't love", "not excited").
+    "never"...) in the two words before it does not count ("I don't love", "not excited"), nor
+    does a plan in someone else's words ("she said she'd see how it goes").
     """
     enthusiasm = tuple(
         span
@@ -43,5 +45,5 @@ def motivation(text: str) -> Motivation:
         EMPLOYER_FOCUS.find(text),
         SELF_CENTERED.find(text),
         NO_INTEREST.find(text),
-        LOW_COMMITMENT.find(text),
+        in_context(LOW_COMMITMENT, text),
     )

@@ -8,13 +8,13 @@ case-insensitive patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from greenroom.domain.models import Evidence
 from greenroom.text import english
-from greenroom.text.context import words_before
+from greenroom.text.context import words_after, words_before
 from greenroom.text.lexicon import Lexicon
 from greenroom.text.tokens import find
 
@@ -84,13 +84,115 @@ _OTHER_TARGETS = frozenset(
     "customer customers department owner".split()
 )
 _SUBJECT_WINDOW = 4
+_TARGET_WINDOW = 6
+_PERSONAL_WINDOW = 5
+_PRONOUN_WINDOW = 12
+
+_ORGANISATIONS = frozenset(
+    "place firm employer business organisation organization department agency bosses "
+    "managers directors owners hr".split()
+)
+_THINGS = frozenset("it it's this that that's which what everything things".split())
+_AIMED_IF_TARGETED = re.compile(r"a\s+(?:nightmare|joke)", re.IGNORECASE)
+_WORK_WITH = ("to", "work")
+
+_DISOWNED = re.compile(r"not\s+my\s+(?:job|problem|responsibility)", re.IGNORECASE)
+_BUT_I = re.compile(
+    r"[^.!?]*?(?:[.!?]+[\"'’”)]*\s+)?(?<![\w'’])but\s+i(?:['’](?:d|ve|m|ll))?(?![\w'’])",
+    re.IGNORECASE,
+)
+
+_PERSONAL_IF_MINE = re.compile(r"diagnosed|drunk|rehab", re.IGNORECASE)
+_SPEAKER = frozenset("i i'm i'd i've i'll me my myself".split())
+_THIRD_PARTIES = _OTHER_TARGETS | frozenset(
+    "he'd she'd they'd he'll she'll they'll patient patients man woman guy guest guests "
+    "member members resident residents child children student students pupil pupils driver "
+    "caller visitor someone somebody".split()
+)
+
+_PLANS = re.compile(r"see\s+(?:how|where)", re.IGNORECASE)
+_FIRST_PERSON = frozenset("i i'm i'd i'll i've we we'd we'll we're we've let's".split())
+_THIRD_PERSON = frozenset(
+    "he she they he'd she'd they'd he'll she'll they'll he's she's they're".split()
+)
 
 
 def phrase_use(text: str, pattern: re.Pattern[str]) -> PhraseUse:
-    """Every non-overlapping match of ``pattern`` in ``text`` (count 0 for empty text)."""
+    """Every match of ``pattern`` in ``text`` that its lexicon's context rule keeps.
+
+    Count 0 for empty text. The lists with context rules are
+    :data:`NEGATIVE` ("a nightmare" / "a joke" only about people or an organisation),
+    :data:`BLAME` ("not my job" followed by "but I..." is initiative, not blame),
+    :data:`OVERSHARING` ("diagnosed with", "drunk", "rehab" only about the speaker) and
+    :data:`LOW_COMMITMENT` ("see how it goes" not in someone else's words).
+    """
     lexicon = _BY_PATTERN.get(pattern)
-    evidence = lexicon.find(text) if lexicon is not None else find(pattern, text)
+    evidence = in_context(lexicon, text) if lexicon is not None else find(pattern, text)
     return PhraseUse(len(evidence), evidence)
+
+
+def in_context(lexicon: Lexicon, text: str) -> tuple[Evidence, ...]:
+    """``lexicon.find(text)`` less the matches its context rule drops (see :func:`phrase_use`)."""
+    spans = lexicon.find(text)
+    keep = _CONTEXT_RULES.get(lexicon.pattern)
+    if keep is None or not spans:
+        return spans
+    return tuple(span for span in spans if keep(text, span))
+
+
+def _aimed_at_someone(text: str, span: Evidence) -> bool:
+    """Whether "a nightmare" / "a joke" is said of a person or an organisation (not a thing)."""
+    if not _AIMED_IF_TARGETED.fullmatch(span.text):
+        return True
+    if words_after(text, span.end, 2) == _WORK_WITH:  # "a nightmare to work with"
+        return True
+    for word in reversed(words_before(text, span.start, _TARGET_WINDOW)):
+        if word in _OTHER_TARGETS or word in _ORGANISATIONS:
+            return True
+        if word in _THINGS:
+            return False
+    return False
+
+
+def _not_initiative(text: str, span: Evidence) -> bool:
+    """False for "it's not my job ..., but I did it anyway": that owns the work."""
+    if not _DISOWNED.fullmatch(span.text):
+        return True
+    return _BUT_I.match(text, span.end) is None
+
+
+def _about_the_speaker(text: str, span: Evidence) -> bool:
+    """Whether "diagnosed with", "drunk", "rehab" is about the speaker ("I'd been drunk")."""
+    if not _PERSONAL_IF_MINE.match(span.text):
+        return True
+    for word in reversed(words_before(text, span.start, _PERSONAL_WINDOW)):
+        if word in _THIRD_PARTIES:
+            return False
+        if word in _SPEAKER:
+            return True
+    return False
+
+
+def _not_reported(text: str, span: Evidence) -> bool:
+    """False for "see how it goes" in someone else's words ("she said she'd see how it goes")."""
+    if not _PLANS.match(span.text):
+        return True
+    for word in reversed(words_before(text, span.start, _PRONOUN_WINDOW)):
+        if word in _FIRST_PERSON:
+            return True
+        if word in _THIRD_PERSON:
+            return False
+    return True
+
+
+_CONTEXT_RULES: Mapping[re.Pattern[str], Callable[[str, Evidence], bool]] = MappingProxyType(
+    {
+        NEGATIVE.pattern: _aimed_at_someone,
+        BLAME.pattern: _not_initiative,
+        OVERSHARING.pattern: _about_the_speaker,
+        LOW_COMMITMENT.pattern: _not_reported,
+    }
+)
 
 
 def negative_about_others(text: str) -> PhraseUse:
@@ -100,7 +202,7 @@ def negative_about_others(text: str) -> PhraseUse:
     within the four words before it, with no other person named in between, as in "I was
     lazy about documentation". "I found my manager useless" still counts.
     """
-    kept = tuple(span for span in NEGATIVE.find(text) if not _about_self(text, span.start))
+    kept = tuple(span for span in in_context(NEGATIVE, text) if not _about_self(text, span.start))
     return PhraseUse(len(kept), kept)
 
 

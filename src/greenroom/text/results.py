@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
-
 from greenroom.domain.models import Evidence
-from greenroom.text import english
-from greenroom.text.star import RESULT
-from greenroom.text.tokens import sentences
-
-_COUNTING_WORDS = [w for w in english.NUMBER_WORDS if w != "one"]
-_QUANTITY = re.compile(
-    r"[$£€]\s?\d"
-    r"|(?<![\w.,])(?!(?:19|20)\d\d(?![\w%]))\d"
-    r"|(?<![\w'’])(?:" + "|".join(_COUNTING_WORDS) + r"|doubled|halved|tripled|quadrupled|"
-    r"twice|in\s+half)(?![\w'’])",
-    re.IGNORECASE,
-)
+from greenroom.text.star import result_sentences_with_figures
 
 
 def quantified_results(text: str) -> tuple[Evidence, ...]:
@@ -26,13 +12,4 @@ def quantified_results(text: str) -> tuple[Evidence, ...]:
 
     Empty text gives an empty tuple.
     """
-    spans = sentences(text)
-    if not spans:
-        return ()
-    starts = [s.start for s in spans]
-    with_cue = sorted({bisect_right(starts, cue.start) - 1 for cue in RESULT.find(text)})
-    return tuple(
-        spans[i]
-        for i in with_cue
-        if i >= 0 and _QUANTITY.search(text, spans[i].start, spans[i].end)
-    )
+    return result_sentences_with_figures(text)

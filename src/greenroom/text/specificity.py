@@ -50,6 +50,15 @@ _SPECIAL = (
     | {"a", "an", "per", "every", "each", "team", "q1", "q2", "q3", "q4"}
 )
 _SENTENCE_END = frozenset(".!?|")
+_SENTENCE_BREAK = re.compile(r"[.!?|](?!\S)|\n\s*\n")
+_NOT_TERMS = english.COMMON_WORDS | english.STOPWORDS | english.GENERIC_WORDS
+_TERM_MIN_LETTERS = english.TERM_MIN_LETTERS
+_NOT_TERM_ENDINGS = ("ly", "ing", "ed", "est")
+_VERB_BEFORE = frozenset(
+    "to i we you they he she will would can could should must might don't didn't "
+    "i'd we'd i'll we'll".split()
+)
+"""A word after these is a verb ("to specialise", "I rewrote"), not a term."""
 _CLOSERS = frozenset("\"')]’”")
 _SHOUTING_SHARE = 0.5
 
@@ -62,6 +71,7 @@ class Specificity:
     names: tuple[Evidence, ...]
     concrete: tuple[Evidence, ...]
     per_100_words: float
+    terms: tuple[Evidence, ...] = ()
 
 
 def specificity(text: str) -> Specificity:
@@ -70,8 +80,10 @@ def specificity(text: str) -> Specificity:
     ``numbers``: digits, percentages, money, number words before a unit ("three months"),
     time spans ("a week"). ``names``: capitalised words and acronyms that are not the first
     word of a sentence (tools, products, organisations). ``concrete``: days, months,
-    frequencies ("per week"), counts of things ("40 tickets", "team of six"). Empty text
-    gives empty tuples and 0.0.
+    frequencies ("per week"), counts of things ("40 tickets", "team of six"). ``terms``:
+    domain words ("ventilation", "inventory"): uncommon, at least seven letters, not jargon
+    (:data:`~greenroom.text.english.GENERIC_WORDS`), at most one per sentence so that a
+    wordy answer cannot talk its way to specificity. Empty text gives empty tuples and 0.0.
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lowercased
@@ -80,9 +92,10 @@ def specificity(text: str) -> Specificity:
     numbers: list[tuple[int, int]] = []
     concrete: list[tuple[int, int]] = []
     names: list[tuple[int, int]] = []
+    terms: list[tuple[int, int]] = []
     shouting = _shouting(text, tokens)
     consumed = 0
-    for start, end in tokens:
+    for i, (start, end) in enumerate(tokens):
         if start < consumed:
             continue
         first = text[start]
@@ -97,6 +110,14 @@ def specificity(text: str) -> Specificity:
                     names[-1] = (names[-1][0], end)
                 else:
                     names.append((start, end))
+            elif (
+                end - start >= _TERM_MIN_LETTERS
+                and word not in _NOT_TERMS
+                and _is_term(word)
+                and (i == 0 or _word(lowered, tokens[i - 1]) not in _VERB_BEFORE)
+                and (not terms or _SENTENCE_BREAK.search(text, terms[-1][1], start))
+            ):
+                terms.append((start, end))
         elif word in _NUMBER_WORDS:
             consumed = _number_words(lowered, start, numbers, concrete)
         elif word in ("a", "an"):
@@ -113,8 +134,19 @@ def specificity(text: str) -> Specificity:
         _quote(text, numbers),
         _quote(text, names),
         _quote(text, concrete),
-        per_100_words(_distinct(numbers + names + concrete), word_count(text)),
+        per_100_words(_distinct(numbers + names + concrete + terms), word_count(text)),
+        _quote(text, terms),
     )
+
+
+def _word(lowered: str, token: tuple[int, int]) -> str:
+    return lowered[token[0] : token[1]].replace("’", "'")
+
+
+def _is_term(word: str) -> bool:
+    if not word.isalpha() or word.endswith(_NOT_TERM_ENDINGS):
+        return False
+    return not (word.endswith("s") and (word[:-1] in _NOT_TERMS or word[:-2] in _NOT_TERMS))
 
 
 def _figure(

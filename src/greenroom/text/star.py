@@ -26,10 +26,41 @@ RESULT = Lexicon.of(english.RESULT_CUES)
 LEARNING = Lexicon.of(english.LEARNING_CUES)
 PREAMBLE = Lexicon.of(english.PREAMBLE)
 
-_PAST_CLAUSE = re.compile(
-    r"(?<![\w'’])(?:i|we)\s+(?:(?:\w+ly|then|also|first|just|finally)\s+)?"
-    r"(\w+ed|" + "|".join(english.IRREGULAR_PAST) + r")(?![\w'’])"
+_ADVERBS = r"(?:(?:\w+ly|then|also|first|just|finally|still|even|soon|later|again)\s+){0,2}"
+_PAST_VERB = r"(\w+ed|" + "|".join(english.IRREGULAR_PAST) + r")(?![\w'’])"
+_PAST_CLAUSE = re.compile(r"(?<![\w'’])(?:i|we)\s+" + _ADVERBS + _PAST_VERB)
+_COORDINATED = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|also\s+)?" + _PAST_VERB)
+"""A further past verb sharing the subject: "I let him finish, apologised, and then showed"."""
+_CLAUSE_END = re.compile(r"[.!?;:]")
+_SCENE = re.compile(
+    r"(?<![\w'’])(?:it(?:['’]s|\s+is)\s+(?:a|an|one)\s+(?:"
+    + "|".join(d.lower() for d in english.WEEKDAYS)
+    + r"|morning|afternoon|evening|night|weekend)"
+    r"|(?:one|last|that)\s+(?:"
+    + "|".join(d.lower() for d in english.WEEKDAYS)
+    + r"|morning|afternoon|evening|night)"
+    r"|\d{1,2}(?::\d\d)?\s?[ap]m)(?![\w'’])"
 )
+"""A time anchor that sets a scene told in the present ("So it's a Friday, about 4pm...")."""
+_HABIT = re.compile(
+    r"(?<![\w'’])(?:usually|always|normally|typically|generally|tend\s+to|whenever"
+    r"|(?:every|each)\s+(?:day|morning|evening|night|week|shift|time))(?![\w'’])"
+)
+"""A routine, not a scene: "I usually start at 8am, I check my emails..."."""
+_PRESENT_CLAUSE = re.compile(r"(?<![\w'’])i\s+" + _ADVERBS + r"([a-z]+)(?![\w'’])")
+_NOT_PRESENT_ACTION = frozenset(
+    "am was were have had has would will can could should might must may do does did don't "
+    "didn't can't won't think guess suppose believe know feel want need like love hope wish "
+    "mean always usually often never sometimes really also just am".split()
+)
+QUANTITY = re.compile(
+    r"[$£€]\s?\d"
+    r"|(?<![\w.,])(?!(?:19|20)\d\d(?![\w%]))\d"
+    r"|(?<![\w'’])(?:" + "|".join(w for w in english.NUMBER_WORDS if w != "one") + r"|doubled|"
+    r"halved|tripled|quadrupled|twice|in\s+half)(?![\w'’])",
+    re.IGNORECASE,
+)
+"""A figure: digits other than a bare year, money, a number word, "doubled", "halved"."""
 _CLAIM = re.compile(
     r"(?<![\w'’])(?:i|we)(?:['’](?:m|ve|d|ll))?\s+\w"
     r"|(?<![\w'’])(?:is|am|are|was|were|has|have|had|will|would|can|could|do|does|did)"
@@ -42,6 +73,7 @@ _POINT_WORDS = 35
 _OPENING_CHARS = 40  # a situation cue this close to the start opens the answer
 _TERSE_WORDS = 12  # "Customer service, mostly." answers the question without a verb
 _MIN_PAST_CLAUSES = 2
+_MIN_PRESENT_CLAUSES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +124,84 @@ def past_tense_story(text: str, *, min_clauses: int = _MIN_PAST_CLAUSES) -> bool
     """Whether the answer tells a concrete past example.
 
     True with at least ``min_clauses`` first-person past-tense action clauses ("I rewrote",
-    "we shipped", not "I wanted"), or with both a situation cue and an action cue.
+    "I let him finish, apologised and showed him", "we shipped", not "I wanted"; a form that
+    is also present, like "I set", counts only beside an unambiguous one), with both a
+    situation cue and an action cue, with one past action beside a result that has a figure
+    ("Finishing 2023 at 131% of quota..."), or with two first-person actions told in the
+    present after a time anchor ("So it's a Friday, about 4pm... I stop the unload"), unless
+    the answer describes a routine ("usually", "every day").
     """
-    lowered = text.lower()
-    clauses = sum(
-        1 for m in _PAST_CLAUSE.finditer(lowered) if m.group(1) not in english.PAST_NOT_ACTION
-    )
-    if clauses >= min_clauses:
+    lowered = text.lower()  # offsets are not needed, so a change of length does no harm
+    clauses, plain = _past_clauses(lowered)
+    if plain and clauses >= min_clauses:
         return True
-    return SITUATION.first(text) is not None and ACTION.first(text) is not None
+    if SITUATION.first(text) is not None and ACTION.first(text) is not None:
+        return True
+    if plain and result_sentences_with_figures(text):
+        return True
+    return _present_narration(lowered)
+
+
+def _past_clauses(lowered: str) -> tuple[int, bool]:
+    """First-person past actions, and whether any is unambiguously past."""
+    count, plain = 0, False
+    for m in _PAST_CLAUSE.finditer(lowered):
+        verbs = [m.group(1)]
+        stop = _CLAUSE_END.search(lowered, m.end())
+        end = stop.start() if stop is not None else len(lowered)
+        pos = m.end()
+        while (more := _COORDINATED.match(lowered, _next_comma_or_and(lowered, pos, end))) and (
+            more.end() <= end
+        ):
+            verbs.append(more.group(1))
+            pos = more.end()
+        for verb in verbs:
+            if verb in english.PAST_NOT_ACTION:
+                continue
+            count += 1
+            plain = plain or verb not in english.AMBIGUOUS_PAST
+    return count, plain
+
+
+def _next_comma_or_and(lowered: str, pos: int, end: int) -> int:
+    """Where the next ", " or " and " of the clause starts (``end`` when there is none)."""
+    comma = lowered.find(",", pos, end)
+    conj = lowered.find(" and ", pos, end)
+    found = [i for i in (comma, conj) if i >= 0]
+    return min(found) if found else end
+
+
+def result_sentences_with_figures(text: str) -> tuple[Evidence, ...]:
+    """Sentences with both a result cue and a figure (:data:`QUANTITY`), in answer order.
+
+    :func:`greenroom.text.results.quantified_results` is this function; it lives here
+    because a result with a figure also makes a story concrete.
+    """
+    spans = sentences(text)
+    if not spans:
+        return ()
+    starts = [s.start for s in spans]
+    with_cue = sorted({bisect_right(starts, cue.start) - 1 for cue in RESULT.find(text)})
+    return tuple(
+        spans[i] for i in with_cue if i >= 0 and QUANTITY.search(text, spans[i].start, spans[i].end)
+    )
+
+
+def _present_narration(lowered: str) -> bool:
+    scene = _SCENE.search(lowered)
+    if scene is None or _HABIT.search(lowered):
+        return False
+    actions = sum(
+        1 for m in _PRESENT_CLAUSE.finditer(lowered, scene.end()) if _present_action(m.group(1))
+    )
+    return actions >= _MIN_PRESENT_CLAUSES
+
+
+def _present_action(verb: str) -> bool:
+    """Whether a word after "I" is a present action ("stop", "ring"; not "think" or "going")."""
+    if verb in _NOT_PRESENT_ACTION:
+        return False
+    return len(verb) <= 5 or not verb.endswith(("ed", "ing"))
 
 
 def leads_with_point(text: str, *, max_words: int = _POINT_WORDS) -> PointFirst:

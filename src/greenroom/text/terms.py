@@ -4,7 +4,8 @@ same words inside a story ("we raised $50,000", "they had to pay a deposit").
 A term counts when its sentence states or asks for the candidate's own conditions: a first-person
 want or expectation ("I'm looking for $90k", "I need Fridays off"), a question about the package
 ("What are the benefits?", "How many vacation days do you offer?"), or the candidate's current
-pay ("I currently make 70k"). Pure; empty input gives an empty tuple.
+pay, stated or compared ("I currently make 70k", "the bonus is better than what I get now",
+"the salary is a big step up for me"). Pure; empty input gives an empty tuple.
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ OWN_TERMS_CUE = re.compile(
     r"|do you (?:offer|provide|have|allow|give|pay)|will i|would i|can i|could i|am i"
     r"|is there|are there|what (?:is|are|'s) (?:the|your)|how (?:much|many|long|often)"
     r"|my (?:salary|pay|current (?:salary|pay|rate)|vacation|bonus|rate)"
-    r"|i (?:currently )?(?:make|earn|get paid)|deal[- ]?breaker|as long as i)\b",
+    r"|i (?:currently )?(?:make|earn|get paid)|deal[- ]?breaker|as long as i"
+    r"|step up for me|(?:better|more|higher) than (?:what )?i(?:['’]m| am)? (?:currently )?"
+    r"(?:get|make|earn|on|paid)|than my current|i get (?:now|at the moment|currently))\b",
     re.IGNORECASE,
 )
 
