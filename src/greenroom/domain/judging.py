@@ -239,10 +239,13 @@ def _tips(
     flags: Sequence[Flag], scores: dict[CriterionId, float], w: dict[CriterionId, float]
 ) -> tuple[str, ...]:
     tips = [FLAG_TIPS[f.id] for f in sorted(flags, key=lambda f: f.severity != "high")]
-    weakest = min(CRITERION_IDS, key=lambda c: (scores[c] - 50) * w[c] * 10 + scores[c])
-    tip = CRITERION_TIPS[weakest]
-    if tip not in tips:
-        tips.append(f"{criterion_info(weakest).name}: {tip}")
+    # The weakest criterion that matters for this question: weighty and below a pass.
+    heavy = [c for c in CRITERION_IDS if w[c] >= 0.5 * max(w.values()) and scores[c] < 60]
+    if heavy:
+        weakest = min(heavy, key=lambda c: scores[c])
+        tip = CRITERION_TIPS[weakest]
+        if tip not in tips:
+            tips.append(f"{criterion_info(weakest).name}: {tip}")
     seen: list[str] = []
     for t in tips:
         if t not in seen:

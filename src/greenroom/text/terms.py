@@ -20,8 +20,8 @@ from greenroom.text.tokens import sentences
 OWN_TERMS_CUE = re.compile(
     r"\b(?:i'?d (?:like|want|prefer|need|expect)|i would (?:like|want|prefer|need|expect)"
     r"|i (?:want|need|expect|prefer|require|insist)"
-    r"|i'?m (?:looking for|hoping for|expecting|asking)"
-    r"|i am (?:looking for|hoping for|expecting|asking)"
+    r"|i'?m (?:looking (?:for|at)|hoping for|expecting|asking|aiming for|targeting)"
+    r"|i am (?:looking (?:for|at)|hoping for|expecting|asking|aiming for|targeting)"
     r"|(?:important|essential|non-negotiable) to me"
     r"|do you (?:offer|provide|have|allow|give|pay)|will i|would i|can i|could i|am i"
     r"|is there|are there|what (?:is|are|'s) (?:the|your)|how (?:much|many|long|often)"
