@@ -314,11 +314,12 @@ def rehearse(
     people_manager: Annotated[
         bool, typer.Option("--people-manager", help="The role manages people.")
     ] = False,
+    bank: BankOpt = None,
 ) -> None:
     """A mock interview in the terminal with one interviewer: answers, feedback, a verdict."""
     from greenroom.cli.rehearse import run_rehearsal
 
-    runtime = _runtime()
+    runtime = _runtime(question_bank=bank)
     job_text = read_text_file(job, "job") if job is not None else None
     run_rehearsal(
         runtime,

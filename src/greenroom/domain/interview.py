@@ -10,8 +10,10 @@ they would in a real debrief.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
 
 from greenroom.domain import thresholds as th
 from greenroom.domain.analysis import AnswerAnalysis, analyze
@@ -32,15 +34,17 @@ from greenroom.domain.ports import Embedder
 from greenroom.errors import InputError
 from greenroom.text import fillers, job_terms
 
-KIND_WEIGHT: dict[str, float] = {
-    "small-talk": 0.15,
-    "closing": 0.6,
-    "screening": 0.7,
-    "behavioural": 1.2,
-    "situational": 1.0,
-    "motivation": 1.0,
-    "technical-general": 1.0,
-}
+KIND_WEIGHT: Final[Mapping[str, float]] = MappingProxyType(
+    {
+        "small-talk": 0.15,
+        "closing": 0.6,
+        "screening": 0.7,
+        "behavioural": 1.2,
+        "situational": 1.0,
+        "motivation": 1.0,
+        "technical-general": 1.0,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

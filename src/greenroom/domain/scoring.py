@@ -7,8 +7,10 @@ recomputed without one of its sources to say what would flip a verdict.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
 
 from greenroom.domain import thresholds as th
 from greenroom.domain.analysis import AnswerAnalysis
@@ -17,51 +19,57 @@ from greenroom.domain.loop import pay_question
 from greenroom.domain.models import CRITERION_IDS, CriterionId, Evidence, Flag, FlagId
 from greenroom.text.tokens import sentences
 
-BASE: dict[CriterionId, int] = {
-    "qualified": 50,
-    "performs": 48,
-    "pleasant": 68,
-    "team_player": 60,
-    "dependable": 58,
-    "stays": 62,
-    "enthusiasm": 50,
-}
+BASE: Final[Mapping[CriterionId, int]] = MappingProxyType(
+    {
+        "qualified": 50,
+        "performs": 48,
+        "pleasant": 68,
+        "team_player": 60,
+        "dependable": 58,
+        "stays": 62,
+        "enthusiasm": 50,
+    }
+)
 
 # Points a flag takes from each criterion at medium severity (low x0.5, high x1.5).
-FLAG_IMPACT: dict[FlagId, dict[CriterionId, int]] = {
-    "off_topic": {"qualified": 20, "dependable": 15, "performs": 10},
-    "no_example": {"qualified": 14, "performs": 18},
-    "vague": {"qualified": 14, "performs": 10},
-    "lacks_result": {"performs": 18, "qualified": 4},
-    "negative_about_others": {"pleasant": 30, "team_player": 22, "dependable": 6},
-    "blame_shifting": {"dependable": 26, "team_player": 20, "pleasant": 6},
-    "cliche": {"qualified": 10, "enthusiasm": 4},
-    "arrogance": {"pleasant": 24, "team_player": 24},
-    "oversharing": {"pleasant": 14, "dependable": 8},
-    "premature_terms": {"enthusiasm": 18, "stays": 16, "pleasant": 4},
-    "self_centered_motivation": {"stays": 18, "enthusiasm": 16},
-    "no_interest": {"enthusiasm": 32, "stays": 16},
-    "low_commitment": {"stays": 34, "enthusiasm": 8},
-    "unprepared": {"enthusiasm": 26, "qualified": 12, "dependable": 8},
-    "evasive": {"dependable": 18, "qualified": 8},
-    "too_short": {"enthusiasm": 14, "qualified": 12, "performs": 8},
-    "too_long": {"pleasant": 10, "dependable": 4},
-    "filler_heavy": {"enthusiasm": 12, "qualified": 6},
-    "hedging": {"enthusiasm": 8, "dependable": 6, "qualified": 4},
-}
+FLAG_IMPACT: Final[Mapping[FlagId, Mapping[CriterionId, int]]] = MappingProxyType(
+    {
+        "off_topic": {"qualified": 20, "dependable": 15, "performs": 10},
+        "no_example": {"qualified": 14, "performs": 18},
+        "vague": {"qualified": 14, "performs": 10},
+        "lacks_result": {"performs": 18, "qualified": 4},
+        "negative_about_others": {"pleasant": 30, "team_player": 22, "dependable": 6},
+        "blame_shifting": {"dependable": 26, "team_player": 20, "pleasant": 6},
+        "cliche": {"qualified": 10, "enthusiasm": 4},
+        "arrogance": {"pleasant": 24, "team_player": 24},
+        "oversharing": {"pleasant": 14, "dependable": 8},
+        "premature_terms": {"enthusiasm": 18, "stays": 16, "pleasant": 4},
+        "self_centered_motivation": {"stays": 18, "enthusiasm": 16},
+        "no_interest": {"enthusiasm": 32, "stays": 16},
+        "low_commitment": {"stays": 34, "enthusiasm": 8},
+        "unprepared": {"enthusiasm": 26, "qualified": 12, "dependable": 8},
+        "evasive": {"dependable": 18, "qualified": 8},
+        "too_short": {"enthusiasm": 14, "qualified": 12, "performs": 8},
+        "too_long": {"pleasant": 10, "dependable": 4},
+        "filler_heavy": {"enthusiasm": 12, "qualified": 6},
+        "hedging": {"enthusiasm": 8, "dependable": 6, "qualified": 4},
+    }
+)
 SEVERITY_FACTOR = {"low": 0.5, "medium": 1.0, "high": 1.5}
 RED_FLAG_FACTOR = 1.6  # a flag the interviewer screens hardest for weighs this much more
 
 # How much each criterion counts for a kind of question (multiplies the interviewer's weight).
-KIND_FOCUS: dict[str, dict[CriterionId, float]] = {
-    "behavioural": {"performs": 1.4, "qualified": 1.2, "dependable": 1.1},
-    "situational": {"qualified": 1.3, "dependable": 1.2, "team_player": 1.1, "performs": 0.8},
-    "motivation": {"enthusiasm": 1.6, "stays": 1.4, "performs": 0.6},
-    "screening": {"dependable": 1.4, "stays": 1.3, "performs": 0.4, "enthusiasm": 0.8},
-    "technical-general": {"qualified": 1.6, "performs": 1.1, "enthusiasm": 0.7},
-    "closing": {"enthusiasm": 2.0, "stays": 1.2, "performs": 0.3, "qualified": 0.5},
-    "small-talk": {"pleasant": 2.5, "performs": 0.2, "qualified": 0.2, "dependable": 0.5},
-}
+KIND_FOCUS: Final[Mapping[str, Mapping[CriterionId, float]]] = MappingProxyType(
+    {
+        "behavioural": {"performs": 1.4, "qualified": 1.2, "dependable": 1.1},
+        "situational": {"qualified": 1.3, "dependable": 1.2, "team_player": 1.1, "performs": 0.8},
+        "motivation": {"enthusiasm": 1.6, "stays": 1.4, "performs": 0.6},
+        "screening": {"dependable": 1.4, "stays": 1.3, "performs": 0.4, "enthusiasm": 0.8},
+        "technical-general": {"qualified": 1.6, "performs": 1.1, "enthusiasm": 0.7},
+        "closing": {"enthusiasm": 2.0, "stays": 1.2, "performs": 0.3, "qualified": 0.5},
+        "small-talk": {"pleasant": 2.5, "performs": 0.2, "qualified": 0.2, "dependable": 0.5},
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,10 @@ threshold here appears in that file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,15 +51,17 @@ ADVANCE_MARGIN = _t("advance_margin", 12.0, "points above the interviewer's bar"
 LEAN_NO_MARGIN = _t("lean_no_margin", 15.0, "points below the interviewer's bar", "verdicts")
 
 # Minimum words for an answer of each kind before `too_short` is raised.
-MIN_WORDS: dict[str, int] = {
-    "behavioural": 45,
-    "situational": 35,
-    "motivation": 30,
-    "technical-general": 25,
-    "screening": 4,
-    "closing": 6,
-    "small-talk": 1,
-}
+MIN_WORDS: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "behavioural": 45,
+        "situational": 35,
+        "motivation": 30,
+        "technical-general": 25,
+        "screening": 4,
+        "closing": 6,
+        "small-talk": 1,
+    }
+)
 
 ALL: tuple[Threshold, ...] = (
     SPEAKING_RATE,
