@@ -176,6 +176,7 @@ def test_judgement_invariants(case_id: str, embedder: Embedder) -> None:
     assert 0 <= j.overall <= 100, _explain(j)
     assert all(0 <= c.score <= 100 for c in j.criteria), _explain(j)
     assert 1 <= len(j.reasons) <= 3, _explain(j)
+    assert all(r.evidence for r in j.reasons), "every reason quotes the answer\n" + _explain(j)
     assert tuple(c.id for c in j.criteria) == CRITERION_IDS
     assert j.verdict in VERDICTS
     assert j.interviewer == case["interviewer"]

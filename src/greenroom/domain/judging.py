@@ -166,7 +166,8 @@ def _reasons(
     for c in contributions:
         effect[c.source] = effect.get(c.source, 0.0) + c.points * w[c.criterion]
         label.setdefault(c.source, c.label)
-        evidence.setdefault(c.source, c.evidence)
+        if not evidence.get(c.source):
+            evidence[c.source] = c.evidence
     positive = _VERDICT_RANK[verdict] >= 2
     ranked = sorted(effect, key=lambda s: -effect[s] if positive else effect[s])
     chosen = [s for s in ranked if (effect[s] > 0) == positive][:3]

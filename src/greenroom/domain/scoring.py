@@ -104,6 +104,7 @@ def signal_contributions(a: AnswerAnalysis, who: InterviewerType) -> tuple[Contr
     details = tuple(
         sorted(a.specificity.numbers + a.specificity.names, key=lambda e: e.start)
         or a.specificity.concrete
+        or a.specificity.terms
     )[:3]
     if spec >= th.SPECIFIC_GOOD.value:
         out.append(_plus("qualified", 15, "specificity", "concrete, checkable detail", details))
@@ -115,12 +116,13 @@ def signal_contributions(a: AnswerAnalysis, who: InterviewerType) -> tuple[Contr
             _plus("qualified", pts, "job_terms", "speaks the job's language", a.job.evidence[:3])
         )
     if a.story:
-        ev = a.star.action[:1]
+        ev = (a.star.action or a.star.situation or a.star.result or sentences(a.answer))[:1]
         out.append(_plus("qualified", 8, "past_example", "backs claims with a real example", ev))
         out.append(_plus("performs", 10, "past_example", "shows what was actually done", ev))
     if a.semantic >= th.RELEVANT_SEMANTIC.value:
-        out.append(_plus("qualified", 6, "relevance", "answers the question asked"))
-        out.append(_plus("dependable", 4, "relevance", "answers the question asked"))
+        ev = a.lexical.evidence[:3] or sentences(a.answer)[:1]
+        out.append(_plus("qualified", 6, "relevance", "answers the question asked", ev))
+        out.append(_plus("dependable", 4, "relevance", "answers the question asked", ev))
     if a.star.result or a.results:
         ev = (a.star.result or a.results)[:1]
         out.append(_plus("performs", 8, "result", "says how it turned out", ev))
@@ -185,7 +187,10 @@ def signal_contributions(a: AnswerAnalysis, who: InterviewerType) -> tuple[Contr
         out.append(_plus("dependable", 10, "pay_range", "a researched range when asked", ev))
         out.append(_plus("stays", 6, "pay_range", "expectations that can be met", ev))
     if a.kind == "screening" and a.point_first.leads:
-        out.append(_plus("qualified", 6, "direct_answer", "a clear answer to a screening question"))
+        ev = sentences(a.answer)[:1]
+        out.append(
+            _plus("qualified", 6, "direct_answer", "a clear answer to a screening question", ev)
+        )
     return tuple(out)
 
 
