@@ -117,14 +117,14 @@ def interviewers(as_json: JsonOpt = False) -> None:
     for t in INTERVIEWERS:
         console.rule(f"[bold]{t.name}[/] ({t.id})")
         console.print(f"{t.who}\n[bold]Wants:[/] {t.wants}")
-        console.print("[bold]Hidden worries:[/] " + "; ".join(t.hidden_worries))
+        console.print("[bold]Hidden worries:[/] " + " ".join(t.hidden_worries))
         top = sorted(t.weights, key=lambda p: -p[1])[:3]
         console.print(
             "[bold]Weighs most:[/] "
             + ", ".join(f"{c} ({w:.0%})" for c, w in top)
             + f"   [bold]Bar:[/] {t.bar}   [bold]Red flags:[/] {', '.join(t.red_flags)}"
         )
-        console.print("[bold]Not yet:[/] " + "; ".join(t.not_yet))
+        console.print("[bold]Not yet:[/] " + " ".join(t.not_yet))
 
 
 @app.command()

@@ -58,7 +58,7 @@ def run_rehearsal(
     )
     console.rule(f"[bold]{who.name}[/]")
     console.print(f"{escape(who.who)}\n[bold]Wants:[/] {escape(who.wants)}")
-    console.print("[bold]Worries they won't say:[/] " + escape("; ".join(who.hidden_worries)))
+    console.print("[bold]Worries they won't say:[/] " + escape(" ".join(who.hidden_worries)))
     console.print(f"[dim]Stage {int(stage)}, {len(picked)} questions (seed {seed_}).[/]\n")
     done: list[Exchange] = []
     for number, q in enumerate(picked, 1):
