@@ -8,7 +8,9 @@ DEVSTAMP := $(VENV)/.installed-dev
 .PHONY: run test check lint types pytest bench eval docs clean
 
 $(BIN)/python:
-	$(PY) -m venv $(VENV)
+	@# Debian splits venv into python3-venv; install it when we can (as root) and it is missing.
+	$(PY) -m venv $(VENV) || { [ "$$(id -u)" = 0 ] && apt-get update -q && \
+		apt-get install -y -q python3-venv && rm -rf $(VENV) && $(PY) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
