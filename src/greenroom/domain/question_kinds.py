@@ -93,6 +93,7 @@ _RULES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
             r"\bwalk (?:me|us) through your (?:cv|resume|background|career)\b",
             r"\bwhy (?:do you want|are you interested|this (?:role|job|company|position)|us\b)",
             r"\bwhy (?:do you think )?(?:that )?(?:we|i) should (?:hire|choose|pick)\b",
+            r"\bwhy should (?:we|i) (?:hire|choose|pick)\b",
             r"\b(?:your|a) (?:greatest |biggest |main )?(?:weakness|weaknesses|strengths?)\b",
             r"\bany (?:extracurriculars|hobbies|interests)\b",
             r"\bwhat (?:interests|attracts|excites|motivates|draws) you\b",
@@ -107,7 +108,7 @@ _RULES: tuple[tuple[AnswerKind, re.Pattern[str]], ...] = (
         "small-talk",
         _rx(
             r"^\W*(?:so|well|ok|okay|great|hi|hello|hey)?[\s,]*(?:hi|hello|hey)?[\s,]*"
-            r"how (?:are|is) "
+            r"how(?:'s| (?:are|is)) "
             r"(?:you|your day|it going)(?:\s+doing|\s+doin'?)?(?:\s+today)?\W*$",
             r"^\W*(?:so\W+)?how you doing\W*$",
             r"\bdid you find (?:us|the (?:office|place)|it) (?:ok|okay|alright|all right|easily)\b",

@@ -67,7 +67,8 @@ _GENERIC_STEMS = frozenset(
     problem situation question last next okay great good right interest sur clarify expand
     continu anyth els someth want know pleas tak rol job position compan work plan overcom
     mmm hmm mhm mhmm uhm umm alright pretty now well yeah cool sound mak sens nic wow finish
-    sentenc thank thanks guess weakness strength guy found lik do doing
+    sentenc thank thanks guess weakness strength guy found lik do doing greatest biggest
+    main
     """.split()
 )
 _BACK_REFERENCE = re.compile(

@@ -170,6 +170,7 @@ PREMATURE_TERMS: tuple[str, ...] = (
     "benefits (?:package|plan|plans|are|look|include)", "health insurance", "dental",
     "vacation", "(?:paid|public|bank) holidays?", "holiday (?:allowance|pay|entitlement)",
     "days of holiday", "pto", "paid time off", "time off", "days off", "sick days",
+    "(?:mondays|fridays|weekends|afternoons) off",
     "sick leave", "(?:work|working|be|being|go|going|fully|stay) remote(?:ly)?",
     "remote (?:work|working|option|options|policy|days)", "is (?:this|the role|it) remote",
     "work from home", "working from home", "wfh",
@@ -205,7 +206,7 @@ SELF_CENTERED: tuple[str, ...] = (
 )  # fmt: skip
 
 NO_INTEREST: tuple[str, ...] = (
-    "i (?:don't|do not) know (?:much|anything) about (?:your|the|this) company",
+    "i (?:don't|do not) (?:really )?know (?:much|anything) about (?:your|the|this) company",
     "whatever (?:job|role|position)", "any (?:job|role|position)(?!\\s+(?:i|where|that|which))",
     "i(?:'ve| have)? applied (?:to|for) (?:everything|everywhere|lots of jobs|a lot of jobs|"
     "(?:a )?bunch of (?:jobs|places)|hundreds of jobs)",
@@ -226,7 +227,8 @@ NO_INTEREST: tuple[str, ...] = (
 
 LOW_COMMITMENT: tuple[str, ...] = (
     "for a year or two", "(?:stay|staying|be here|work here|be in this role|do this) (?:for )?"
-    "(?:a year or two|a couple (?:of )?years|a (?:little )?while|a few months)",
+    "(?:a year or two|a year or so|about a year|a couple (?:of )?years|a (?:little )?while|"
+    "a few months)",
     "until something better", "until i find (?:something|a|another|my)", "stepping(?: |-)?stone",
     "not sure how long", "start(?:ing)? my own (?:business|company|firm|agency|practice)",
     "(?:going|go|head|heading) back to (?:school|university|college|grad school)",
@@ -379,7 +381,8 @@ RESULT_CUES: tuple[str, ...] = (
     "the (?:outcome|result)", "(?:the )?results? (?:was|were)", "by the end", "ended up",
     "(?:was|were|got) (?:promoted|recogni[sz]ed|praised|adopted|rolled out)",
     "(?:got|received) (?:positive |great |good )?(?:feedback|praise|an award|recognition)",
-    "on time", "under budget", "ahead of schedule",
+    "on time", "under budget", "ahead of schedule", "(?:he|she|they) calmed down",
+    "thanked (?:me|us|the team)",
     "instead of (?:\\w+ ){0,2}(?:\\d[\\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|"
     "eleven|twelve|twenty|thirty|forty|fifty|a hundred)",
     "(?:renewed|re-signed|signed|closed|retained|recovered|passed|approved|adopted|completed) "
