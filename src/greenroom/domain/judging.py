@@ -33,6 +33,7 @@ from greenroom.domain.models import (
 from greenroom.domain.ports import Embedder
 from greenroom.domain.question_kinds import AnswerKind
 from greenroom.domain.scoring import (
+    BASE,
     Contribution,
     criterion_scores,
     flag_contributions,
@@ -137,8 +138,6 @@ def _criterion_score(
     c: CriterionId, score: float, contributions: Sequence[Contribution]
 ) -> CriterionScore:
     mine = [x for x in contributions if x.criterion == c]
-    from greenroom.domain.scoring import BASE
-
     parts = [f"base {BASE[c]}"] + [f"{x.points:+.0f} {x.label}" for x in mine]
     evidence: list[Evidence] = []
     for x in sorted(mine, key=lambda x: -abs(x.points)):
