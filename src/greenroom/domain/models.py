@@ -241,3 +241,19 @@ class InterviewJudgement:
     flip: tuple[str, ...] = ()
     tips: tuple[str, ...] = ()
     signals: tuple[Signal, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class JobProfile:
+    """What a job posting asks for, as the plan and the judging use it."""
+
+    title: str
+    seniority: Literal["entry", "mid", "senior", "lead", "unknown"]
+    manages_people: bool
+    must_have: tuple[str, ...]
+    nice_to_have: tuple[str, ...]
+    responsibilities: tuple[str, ...]
+    skills: tuple[str, ...]
+    logistics: tuple[str, ...]  # location, schedule, travel, licences the screener will check
+    partial: bool = False  # True when the posting was too thin or odd to read fully
+    notes: tuple[str, ...] = ()  # why the result is partial, one line each
