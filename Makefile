@@ -41,9 +41,11 @@ check: $(DEVSTAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --json bench-results.json
 
-## eval: correlation with crowd ratings on ../shared/datasets/mit_interview (test half PP*)
+## eval: correlation with crowd ratings on ../shared/datasets/mit_interview (test half PP*),
+## then the plan over the real postings in ../shared/datasets/jobs for a person to spot-check
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_mit.py
+	$(BIN)/python scripts/plan_real_postings.py
 
 ## docs: regenerate docs/cli.md from --help output
 docs: $(STAMP)
