@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from greenroom.domain.consistency import Inconsistency
 from greenroom.domain.models import Evidence, InterviewJudgement, Judgement, Reason, Signal
 
 SCHEMA_VERSION = 1
@@ -80,4 +81,15 @@ def interview_to_dict(j: InterviewJudgement) -> dict[str, Any]:
         "tips": list(j.tips),
         "signals": [_signal(s) for s in j.signals],
         "answers": [judgement_to_dict(a) for a in j.answers],
+    }
+
+
+def inconsistency_to_dict(i: Inconsistency) -> dict[str, Any]:
+    """A contradiction or reused story across interviews, with both quotes and who heard them."""
+    return {
+        "kind": i.kind,
+        "severity": i.severity,
+        "explanation": i.explanation,
+        "first": {"interviewer": i.first_interviewer, **_evidence((i.first,))[0]},
+        "second": {"interviewer": i.second_interviewer, **_evidence((i.second,))[0]},
     }

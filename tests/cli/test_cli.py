@@ -322,7 +322,7 @@ def test_review_json(invoke: Invoke, tmp_path: Path) -> None:
     code, out, err = invoke(["review", "--transcript", path, "--json"])
     assert code == 0, err
     data = json.loads(out)
-    assert set(data) == INTERVIEW_KEYS
+    assert set(data) == INTERVIEW_KEYS | {"consistency"}
     assert data["verdict"] in VERDICTS
     assert 0 <= data["overall"] <= 100
     assert [a["question"] for a in data["answers"]] == [

@@ -8,21 +8,25 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from greenroom import __version__
 from greenroom.cli.render import print_json, render_interview, render_judgement
 from greenroom.config import Settings, load_settings
-from greenroom.contract import interview_to_dict, judgement_to_dict
+from greenroom.contract import inconsistency_to_dict, interview_to_dict, judgement_to_dict
+from greenroom.domain.consistency import Inconsistency, Said, check_consistency
 from greenroom.domain.criteria import CRITERIA
 from greenroom.domain.interview import judge_interview
 from greenroom.domain.interviewers import INTERVIEWERS, interviewer
 from greenroom.domain.judging import judge_answer
 from greenroom.domain.loop import parse_stage
+from greenroom.domain.models import InterviewJudgement
 from greenroom.domain.questions import candidate_questions_for, filter_questions
 from greenroom.domain.transcripts import exchanges, parse_transcript
 from greenroom.errors import GreenroomError, InputError
@@ -275,12 +279,25 @@ def analyze(
 
 @app.command()
 def review(
-    transcript: Annotated[
-        Path, typer.Option("--transcript", "-t", help="The interview transcript file.")
+    ctx: typer.Context,
+    transcripts: Annotated[
+        list[Path],
+        typer.Option(
+            "--transcript",
+            "-t",
+            help="An interview transcript file; repeat for several interviews of one loop, "
+            "which are then also checked for consistency with each other.",
+        ),
     ],
-    interviewer_id: Annotated[
-        str, typer.Option("--interviewer", "-i", help="Interviewer type id to judge as.")
-    ] = "hiring-manager",
+    interviewer_ids: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--interviewer",
+            "-i",
+            help="Interviewer type id to judge as (default hiring-manager); repeat once per "
+            "--transcript, in the same order, or give one for all.",
+        ),
+    ] = None,
     stage: StageOpt = 2,
     candidate: Annotated[
         str | None,
@@ -289,19 +306,60 @@ def review(
     job: JobOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Judge a whole interview transcript, answer by answer and as a whole."""
+    """Judge whole interview transcripts, answer by answer and as a whole, and check what was
+    told to different interviewers for contradictions and reused stories."""
+    ids = interviewer_ids or ["hiring-manager"]
+    if len(ids) not in (1, len(transcripts)):
+        ctx.fail("give one --interviewer, or one per --transcript")
+    ids = ids * len(transcripts) if len(ids) == 1 else ids
+    for interviewer_id in ids:
+        interviewer(interviewer_id)
     runtime = _runtime()
-    interviewer(interviewer_id)
-    text = read_text_file(transcript, "transcript")
-    pairs = exchanges(parse_transcript(text, candidate=candidate))
     job_text = read_text_file(job, "job") if job is not None else None
-    result = judge_interview(
-        pairs, interviewer=interviewer_id, stage=stage, job=job_text, embedder=runtime.embedder
-    )
+    results: list[InterviewJudgement] = []
+    said: list[Said] = []
+    for path, interviewer_id in zip(transcripts, ids, strict=True):
+        pairs = exchanges(parse_transcript(read_text_file(path, "transcript"), candidate=candidate))
+        said.extend(Said(interviewer_id, p.question, p.answer) for p in pairs)
+        results.append(
+            judge_interview(
+                pairs,
+                interviewer=interviewer_id,
+                stage=stage,
+                job=job_text,
+                embedder=runtime.embedder,
+            )
+        )
+    found = check_consistency(said, embedder=runtime.embedder)
     if as_json:
-        print_json(interview_to_dict(result))
-    else:
-        render_interview(Console(), result)
+        consistency = [inconsistency_to_dict(item) for item in found]
+        if len(results) == 1:
+            print_json({**interview_to_dict(results[0]), "consistency": consistency})
+        else:
+            print_json(
+                {
+                    "interviews": [interview_to_dict(r) for r in results],
+                    "consistency": consistency,
+                }
+            )
+        return
+    console = Console()
+    for path, result in zip(transcripts, results, strict=True):
+        if len(results) > 1:
+            console.rule(f"[bold]{escape(path.name)}[/]")
+        render_interview(console, result)
+    if found or len(results) > 1:
+        _render_consistency(console, found)
+
+
+def _render_consistency(console: Console, found: Sequence[Inconsistency]) -> None:
+    console.rule("Consistency across interviews")
+    if not found:
+        console.print("No contradictions or reused stories found.")
+    for item in found:
+        console.print(f"[bold]{item.kind}[/] ({item.severity}): {escape(item.explanation)}")
+        console.print(f'  {escape(item.first_interviewer)}: "{escape(item.first.text)}"')
+        console.print(f'  {escape(item.second_interviewer)}: "{escape(item.second.text)}"')
 
 
 @app.command()
@@ -349,6 +407,47 @@ def backends(as_json: JsonOpt = False) -> None:
         return
     for row in rows:
         print(f"{row['name']:10} {'usable' if row['usable'] else 'unusable: ' + str(row['why'])}")
+
+
+@app.command()
+def plan(
+    job: Annotated[Path, typer.Option("--job", help="The job posting (a text file) to plan for.")],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text, markdown, html or json.")
+    ] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the plan to this file (overwritten)."),
+    ] = None,
+    external_recruiter: Annotated[
+        bool,
+        typer.Option(
+            "--external-recruiter", help="An agency recruiter is involved: meet them first."
+        ),
+    ] = False,
+    include: Annotated[
+        str | None,
+        typer.Option("--include", help="Interviewer ids to add to the loop, comma-separated."),
+    ] = None,
+    exclude: Annotated[
+        str | None,
+        typer.Option("--exclude", help="Interviewer ids to leave out, comma-separated."),
+    ] = None,
+    bank: BankOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Plan the whole loop for a job posting: whom you will meet and a brief for each."""
+    from greenroom.cli.plan import parse_format, run_plan, split_ids
+
+    run_plan(
+        job,
+        _runtime(question_bank=bank).bank,
+        fmt=parse_format(output_format, as_json=as_json),
+        output=output,
+        external_recruiter=external_recruiter,
+        include=split_ids(include),
+        exclude=split_ids(exclude),
+    )
 
 
 def _click_error(exc: Exception) -> tuple[int, str] | None:

@@ -1,0 +1,1 @@
+"""Printable documents built from domain records: JSON-ready dicts, Markdown and HTML."""
