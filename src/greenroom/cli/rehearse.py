@@ -1,4 +1,5 @@
-"""``greenroom rehearse``: a mock interview with one interviewer in the terminal."""
+"""``greenroom rehearse``: a mock interview with one interviewer in the terminal, or with every
+interviewer of a job's hiring loop in turn (``--job``) ending in an offer outlook."""
 
 from __future__ import annotations
 
@@ -7,13 +8,24 @@ import random
 from rich.console import Console
 from rich.markup import escape
 
-from greenroom.cli.render import render_interview, render_judgement
+from greenroom.cli.render import (
+    render_ask,
+    render_interview,
+    render_interview_verdict,
+    render_judgement,
+    render_outlook,
+)
+from greenroom.domain.asking import judge_candidate_question
+from greenroom.domain.briefs import Brief
 from greenroom.domain.interview import judge_interview
 from greenroom.domain.interviewers import interviewer
 from greenroom.domain.judging import judge_answer
-from greenroom.domain.models import Exchange, Stage
+from greenroom.domain.models import Exchange, InterviewJudgement, JobProfile, Stage
+from greenroom.domain.outlook import roll_up_loop
+from greenroom.domain.plan import make_plan
+from greenroom.domain.postings import parse_posting
 from greenroom.domain.question_kinds import AnswerKind
-from greenroom.domain.questions import sample_questions
+from greenroom.domain.questions import question_by_id, sample_questions
 from greenroom.domain.rehearsal import follow_up_for
 from greenroom.errors import InputError
 from greenroom.runtime import Runtime
@@ -112,3 +124,148 @@ def _finish(
     )
     console.rule("[bold]Verdict[/]")
     render_interview(console, result)
+
+
+# --- the whole loop ---------------------------------------------------------------------------
+
+MAX_OWN_QUESTIONS = 2
+
+
+class _Quit(Exception):
+    """The candidate typed /quit: stop asking, still judge what was done."""
+
+
+def run_loop_rehearsal(
+    runtime: Runtime,
+    *,
+    job_text: str,
+    count: int,
+    seed: int | None,
+    external_recruiter: bool,
+) -> None:
+    """Every interviewer of the job's loop in turn, then the roll-up to an offer outlook."""
+    console = Console()
+    seed_ = seed if seed is not None else random.SystemRandom().randrange(1 << 30)
+    profile = parse_posting(job_text)
+    plan = make_plan(profile, runtime.bank, external_recruiter=external_recruiter, seed=seed_)
+    names = ", ".join(b.name for b in plan.loop)
+    console.print(
+        f"[bold]{escape(profile.title)}[/]: {len(plan.loop)} interviewers ({escape(names)}), "
+        f"up to {count} questions each (seed {seed_})."
+    )
+    results: list[InterviewJudgement] = []
+    for brief in plan.loop:
+        done: list[Exchange] = []
+        try:
+            _meet(console, runtime, brief, profile, count, job_text, done)
+        except _Quit:
+            _judge_meeting(console, runtime, brief, done, job_text, results)
+            break
+        _judge_meeting(console, runtime, brief, done, job_text, results)
+    console.rule("[bold]The loop[/]")
+    if not results:
+        console.print("No answers given; nothing to roll up.")
+        return
+    render_outlook(console, roll_up_loop(results))
+
+
+def _meet(
+    console: Console,
+    runtime: Runtime,
+    brief: Brief,
+    profile: JobProfile,
+    count: int,
+    job_text: str,
+    done: list[Exchange],
+) -> None:
+    who = interviewer(brief.interviewer)
+    console.rule(f"[bold]{escape(who.name)}[/] (stage {int(brief.stage)})")
+    console.print(f"{escape(who.who)}\n[bold]Wants:[/] {escape(who.wants)}")
+    _bullets_plain(console, "Prove to them", brief.prove_to_them[:2])
+    picked = brief.likely_questions[:count]
+    for number, tq in enumerate(picked, 1):
+        console.rule(f"{escape(who.name)}: question {number} of {len(picked)}")
+        q = question_by_id(runtime.bank, tq.question_id)
+        asked = tq.text
+        kind: AnswerKind | None = q.kind
+        for _attempt in range(2):  # the question, then at most one follow-up
+            console.print(f"[bold cyan]{escape(who.name)}:[/] {escape(asked)}")
+            answer = _read_answer(console)
+            if answer == "/quit":
+                raise _Quit
+            if answer == "/skip":
+                break
+            try:
+                j = judge_answer(
+                    asked,
+                    answer,
+                    interviewer=who,
+                    stage=brief.stage,
+                    job=job_text,
+                    embedder=runtime.embedder,
+                    kind=kind,
+                    probed=q.criteria,
+                    max_words=runtime.settings.max_answer_words,
+                )
+            except InputError as exc:
+                console.print(f"[yellow]{escape(str(exc))}[/]")
+                continue
+            done.append(Exchange(asked, answer, q.kind if asked == tq.text else None))
+            render_judgement(console, j, compact=True)
+            probe = follow_up_for(j, q) if asked == tq.text else None
+            if probe is None:
+                break
+            asked, kind = probe.text, None
+    _own_questions(console, runtime, brief, profile)
+
+
+def _own_questions(console: Console, runtime: Runtime, brief: Brief, profile: JobProfile) -> None:
+    who = interviewer(brief.interviewer)
+    console.print(
+        f"[bold cyan]{escape(who.name)}:[/] What would you like to ask me?\n"
+        f"[dim]One question a line, up to {MAX_OWN_QUESTIONS}; an empty line moves on.[/]"
+    )
+    for _ in range(MAX_OWN_QUESTIONS):
+        try:
+            line = input().strip()
+        except EOFError:
+            raise _Quit from None
+        if line == "/quit":
+            raise _Quit
+        if not line or line == "/skip":
+            return
+        render_ask(
+            console,
+            judge_candidate_question(
+                line, brief.interviewer, brief.stage, profile=profile, bank=runtime.bank
+            ),
+        )
+
+
+def _judge_meeting(
+    console: Console,
+    runtime: Runtime,
+    brief: Brief,
+    done: list[Exchange],
+    job_text: str,
+    results: list[InterviewJudgement],
+) -> None:
+    if not done:
+        return
+    result = judge_interview(
+        done,
+        interviewer=brief.interviewer,
+        stage=brief.stage,
+        job=job_text,
+        embedder=runtime.embedder,
+    )
+    console.rule(f"[bold]Verdict: {escape(brief.name)}[/]")
+    render_interview_verdict(console, result)
+    results.append(result)
+
+
+def _bullets_plain(console: Console, title: str, items: tuple[str, ...]) -> None:
+    if items:
+        console.print(f"[bold]{title}:[/]")
+        for text in items:
+            console.print(f"  • {escape(text)}")

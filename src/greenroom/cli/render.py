@@ -9,9 +9,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from greenroom.domain.asking import AskJudgement
 from greenroom.domain.criteria import criterion
 from greenroom.domain.interviewers import interviewer
 from greenroom.domain.models import InterviewJudgement, Judgement
+from greenroom.domain.outlook import OfferOutlook
 
 VERDICT_STYLE = {
     "advance": "bold green",
@@ -95,3 +97,57 @@ def render_interview(console: Console, j: InterviewJudgement) -> None:
         console.print(f"  [dim]{s.id}: {s.value:g} {escape(s.unit)} — {escape(s.detail)}[/]")
     _bullets(console, "What would flip it", j.flip)
     _bullets(console, "Tips", j.tips)
+
+
+OUTCOME_STYLE = {
+    "offer_likely": "bold green",
+    "offer_possible": "green",
+    "at_risk": "yellow",
+    "unlikely": "bold red",
+}
+ASK_STYLE = {"good": "green", "okay": "yellow", "poor": "red"}
+
+
+def render_interview_verdict(console: Console, j: InterviewJudgement) -> None:
+    """One interviewer's verdict on a whole interview, with its reasons, in a few lines."""
+    who = interviewer(j.interviewer)
+    style = VERDICT_STYLE[j.verdict]
+    console.print(
+        f"[{style}]{who.name} {VERDICT_WORDS[j.verdict]}[/] — overall [bold]{j.overall}[/]/100 "
+        f"(bar {who.bar}, verdict [{style}]{j.verdict}[/])"
+    )
+    _bullets(console, "Why", tuple(r.text for r in j.reasons))
+    _bullets(console, "What would flip it", j.flip)
+
+
+def render_ask(console: Console, a: AskJudgement) -> None:
+    """How the candidate's own question would land, check by check."""
+    style = ASK_STYLE[a.verdict]
+    console.print(f"Your question: [{style}]{a.verdict}[/] ({a.score}/100)")
+    for c in a.checks:
+        mark = "[green]✓[/]" if c.ok else "[red]✗[/]"
+        quote = f"  {_quote(' … '.join(e.text for e in c.evidence[:3]), 80)}" if c.evidence else ""
+        console.print(f"  {mark} {c.id.replace('_', ' ')}: {escape(c.explanation)}{quote}")
+
+
+def render_outlook(console: Console, o: OfferOutlook) -> None:
+    """The loop roll-up: who decided what, any veto, the outlook and the fixes that matter."""
+    style = OUTCOME_STYLE[o.outcome]
+    console.print(f"Offer outlook: [{style}]{o.outcome.replace('_', ' ')}[/] ({o.score}/100)")
+    if o.deciding:
+        console.print("[bold]How the decision is made[/]")
+        for line in o.deciding:
+            name = interviewer(line.interviewer).name
+            console.print(
+                f"  • {escape(name)} ({line.role}): [{VERDICT_STYLE[line.verdict]}]"
+                f"{line.verdict}[/] — {escape(line.effect)}"
+            )
+    _bullets(console, "Vetoes", o.vetoes)
+    _bullets(console, "Notes", o.notes)
+    if o.fixes:
+        console.print("[bold]Fix these first[/]")
+        for n, f in enumerate(o.fixes, 1):
+            flag = f" [{f.flag}, {f.severity}]" if f.flag else ""
+            console.print(f"  {n}. {escape(f.text)}{flag} — {interviewer(f.interviewer).name}")
+            if f.quote:
+                console.print(f"      {_quote(f.quote)}")
