@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
+# The store tests also run on PostgreSQL (a scratch database; its tables are dropped and made).
+TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+
 .PHONY: run test check lint types pytest bench eval docs clean
 
 $(BIN)/python:
@@ -18,7 +21,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEVSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e . pytest ruff mypy types-PyYAML
+	$(BIN)/python -m pip install -q -e '.[postgres]' pytest ruff mypy types-PyYAML
 	touch $@
 
 ## run: start the main job (terminal rehearsal with the hiring manager)
@@ -30,7 +33,7 @@ test: $(DEVSTAMP)
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	TEST_POSTGRES_URL=$(TEST_POSTGRES_URL) $(BIN)/python -m pytest
 
 check: $(DEVSTAMP)
 	$(BIN)/ruff format --check src tests scripts

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
         default_factory=default_data_dir,
         description="Where greenroom keeps its data (the user data directory by default).",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="Database for stories and parked concerns: an SQLAlchemy URL such as "
+        "sqlite:///path/greenroom.db or postgresql://user@host/db (default: the SQLite file "
+        "greenroom.db in data_dir).",
+    )
     embedder: str = Field(
         default="minilm",
         description="Sentence embedder for relevance: 'minilm' (shipped model) or 'hashing' "

@@ -5,7 +5,8 @@ GreenroomError
 ├── NotFoundError           an unknown interviewer, criterion or question id
 ├── InputError              an answer, transcript or job file that cannot be judged
 ├── BankError               a question bank file that does not validate
-└── BackendUnavailable      a model or engine that is missing or fails its hash check
+├── BackendUnavailable      a model or engine that is missing or fails its hash check
+└── StorageError            the database cannot be opened, migrated, read or written
 """
 
 from __future__ import annotations
@@ -51,3 +52,12 @@ class BackendUnavailable(GreenroomError):
         self.problem = problem
         hint = f"; {install_hint}" if install_hint else ""
         super().__init__(f"{backend}: {problem}{hint}")
+
+
+class StorageError(GreenroomError):
+    """The database cannot be opened, migrated, read or written."""
+
+    def __init__(self, url: str, problem: str) -> None:
+        self.url = url
+        self.problem = problem
+        super().__init__(f"database {url}: {problem}")

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from greenroom.config import Settings
 from greenroom.domain.models import QuestionBank
-from greenroom.domain.ports import Embedder
+from greenroom.domain.ports import Embedder, Store
 from greenroom.domain.questions import default_bank, load_bank
 from greenroom.embedding import create_embedder
 
@@ -37,3 +37,11 @@ class Runtime:
     def bank(self) -> QuestionBank:
         path = self.settings.question_bank
         return load_bank(path) if path is not None else default_bank()
+
+    @cached_property
+    def store(self) -> Store:
+        """The database (migrated on first use); the caller closes it when done."""
+        from greenroom.storage.engine import database_url
+        from greenroom.storage.sql import SqlStore
+
+        return SqlStore(database_url(self.settings.database_url, self.settings.data_dir))

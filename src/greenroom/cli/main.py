@@ -364,26 +364,66 @@ def _render_consistency(console: Console, found: Sequence[Inconsistency]) -> Non
 
 @app.command()
 def rehearse(
-    interviewer_id: InterviewerOpt = "hiring-manager",
+    interviewer_id: Annotated[
+        str | None,
+        typer.Option(
+            "--interviewer",
+            "-i",
+            help="Interviewer type id (see `greenroom interviewers`); default hiring-manager. "
+            "With --job, rehearse only this interviewer instead of the whole loop.",
+        ),
+    ] = None,
     stage: StageOpt = 2,
-    count: Annotated[int, typer.Option("--questions", "-n", min=1, max=12)] = 5,
+    count: Annotated[
+        int | None,
+        typer.Option(
+            "--questions",
+            "-n",
+            min=1,
+            max=12,
+            help="Questions to ask: default 5, or 3 per interviewer for the whole loop.",
+        ),
+    ] = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Fix the question order.")] = None,
-    job: JobOpt = None,
+    job: Annotated[
+        Path | None,
+        typer.Option(
+            "--job",
+            help="A job posting (text file): rehearse its whole hiring loop, interviewer by "
+            "interviewer, ending in an offer outlook.",
+        ),
+    ] = None,
     people_manager: Annotated[
         bool, typer.Option("--people-manager", help="The role manages people.")
     ] = False,
+    external_recruiter: Annotated[
+        bool,
+        typer.Option(
+            "--external-recruiter",
+            help="With --job: an agency recruiter is involved; meet them first.",
+        ),
+    ] = False,
     bank: BankOpt = None,
 ) -> None:
-    """A mock interview in the terminal with one interviewer: answers, feedback, a verdict."""
-    from greenroom.cli.rehearse import run_rehearsal
+    """A mock interview in the terminal: answers, feedback, a verdict; --job: the whole loop."""
+    from greenroom.cli.rehearse import run_loop_rehearsal, run_rehearsal
 
     runtime = _runtime(question_bank=bank)
     job_text = read_text_file(job, "job") if job is not None else None
+    if job_text is not None and interviewer_id is None:
+        run_loop_rehearsal(
+            runtime,
+            job_text=job_text,
+            count=count or 3,
+            seed=seed,
+            external_recruiter=external_recruiter,
+        )
+        return
     run_rehearsal(
         runtime,
-        interviewer_id=interviewer_id,
+        interviewer_id=interviewer_id or "hiring-manager",
         stage=parse_stage(stage),
-        count=count,
+        count=count or 5,
         seed=seed,
         job=job_text,
         people_manager=people_manager,
@@ -466,6 +506,17 @@ def _click_error(exc: Exception) -> tuple[int, str] | None:
     name = getattr(ctx, "info_name", None)
     hint = f"greenroom {name} --help" if parent is not None and name else "greenroom --help"
     return code, f"usage error: {message} (see '{hint}')"
+
+
+def _register_groups() -> None:
+    from greenroom.cli.stories import db_app, parking_app, stories_app
+
+    app.add_typer(stories_app, name="stories")
+    app.add_typer(parking_app, name="parking")
+    app.add_typer(db_app, name="db")
+
+
+_register_groups()
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -34,14 +34,27 @@ def render_markdown() -> str:
         "Exit codes: 0 success, 1 a project error (one line on stderr), 2 a usage error.",
         "",
     ]
+    lines += _commands(group, ctx, "greenroom")
+    return "\n".join(lines)
+
+
+def _commands(group: Any, ctx: Any, prefix: str) -> list[str]:
+    """Sections for every command of ``group``, descending into sub-groups."""
+    lines: list[str] = []
     for name in group.list_commands(ctx):
         command = group.get_command(ctx, name)
         if command is None:
             continue
-        lines += [f"## `greenroom {name}`", "", (command.help or "").strip(), ""]
+        path = f"{prefix} {name}"
+        lines += [f"## `{path}`", "", (command.help or "").strip(), ""]
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        if arguments:
+            lines += ["Arguments: " + ", ".join(f"`{p.name.upper()}`" for p in arguments), ""]
         options = [p for p in command.params if p.param_type_name == "option"]
         if options:
             lines += ["| option | meaning |", "|---|---|"]
             lines += [_option_row(p) for p in options]
             lines.append("")
-    return "\n".join(lines)
+        if hasattr(command, "list_commands"):
+            lines += _commands(command, command.context_class(command, info_name=name), path)
+    return lines

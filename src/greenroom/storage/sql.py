@@ -1,0 +1,274 @@
+"""The SQL store: stories, their uses and parked concerns in SQLite or PostgreSQL.
+
+Built from a database URL; migrates the schema at start, speaks SQLAlchemy Core, and hands out
+domain records only. Each method is one short transaction, so SQLite's single writer is held
+only briefly.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, cast
+
+import sqlalchemy as sa
+
+from greenroom.domain.models import InterviewerId, Stage
+from greenroom.domain.parking import ConcernDraft, ParkedConcern, Topic
+from greenroom.domain.stories import Story, StoryDraft, StoryUse
+from greenroom.errors import NotFoundError, StorageError
+from greenroom.storage.engine import make_engine, safe_url
+from greenroom.storage.migrations import ensure_schema
+from greenroom.storage.tables import parked_concerns, stories, story_uses
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SqlStore:
+    """:class:`~greenroom.domain.ports.StoryStore` and ``ParkingLot`` over one database URL."""
+
+    def __init__(self, url: str, *, clock: Clock = utc_now, migrate: bool = True) -> None:
+        self.url = safe_url(url)
+        self._clock = clock
+        self._engine = make_engine(url)
+        if migrate:
+            try:
+                ensure_schema(self._engine)
+            except BaseException:
+                self._engine.dispose()
+                raise
+
+    @property
+    def engine(self) -> sa.Engine:
+        """The engine (for migrations and maintenance inside ``storage``)."""
+        return self._engine
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def backup(self, path: Path) -> Path:
+        """Copy a SQLite database to a new file at ``path`` with SQLite's online backup API.
+
+        Raises ``StorageError`` for another database engine or when ``path`` already exists.
+        """
+        if self._engine.dialect.name != "sqlite":
+            raise StorageError(self.url, "backup covers SQLite only; use pg_dump for PostgreSQL")
+        target_path = path.expanduser()
+        if target_path.exists():
+            raise StorageError(self.url, f"backup target {target_path} already exists")
+        raw = self._engine.raw_connection()
+        try:
+            target = sqlite3.connect(target_path)
+            try:
+                raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            finally:
+                target.close()
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(self.url, f"backup to {target_path} failed: {exc}") from exc
+        finally:
+            raw.close()
+        return target_path
+
+    # --- stories -------------------------------------------------------------------------
+
+    def add_story(self, draft: StoryDraft) -> Story:
+        now = self._clock()
+        values = {
+            "title": draft.title,
+            "text": draft.text,
+            "situation": draft.situation,
+            "task": draft.task,
+            "action": draft.action,
+            "result": draft.result,
+            "criteria": _joined(draft.criteria),
+            "competencies": _joined(draft.competencies),
+            "created_at": now,
+            "updated_at": now,
+        }
+        with self._begin() as conn:
+            new_id = conn.execute(
+                sa.insert(stories).values(**values).returning(stories.c.id)
+            ).scalar_one()
+            row = conn.execute(sa.select(stories).where(stories.c.id == new_id)).one()
+        return _story(row)
+
+    def list_stories(self) -> tuple[Story, ...]:
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(stories).order_by(stories.c.id)).all()
+        return tuple(_story(row) for row in rows)
+
+    def get_story(self, story_id: int) -> Story:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(stories).where(stories.c.id == story_id)).one_or_none()
+        if row is None:
+            raise NotFoundError("story", str(story_id))
+        return _story(row)
+
+    def delete_story(self, story_id: int) -> None:
+        with self._begin() as conn:
+            deleted = conn.execute(sa.delete(stories).where(stories.c.id == story_id)).rowcount
+        if not deleted:
+            raise NotFoundError("story", str(story_id))
+
+    def record_use(self, use: StoryUse) -> StoryUse:
+        with self._begin() as conn:
+            known = conn.execute(
+                sa.select(stories.c.id).where(stories.c.id == use.story_id)
+            ).one_or_none()
+            if known is None:
+                raise NotFoundError("story", str(use.story_id))
+            conn.execute(
+                sa.insert(story_uses).values(
+                    story_id=use.story_id,
+                    question=use.question,
+                    interviewer=use.interviewer,
+                    loop=use.loop,
+                    used_at=use.used_at,
+                )
+            )
+        return use
+
+    def list_uses(self, story_id: int | None = None) -> tuple[StoryUse, ...]:
+        query = sa.select(story_uses).order_by(story_uses.c.used_at, story_uses.c.id)
+        if story_id is not None:
+            query = query.where(story_uses.c.story_id == story_id)
+        with self._connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple(
+            StoryUse(
+                story_id=row.story_id,
+                question=row.question,
+                interviewer=row.interviewer,
+                used_at=_utc(row.used_at),
+                loop=row.loop,
+            )
+            for row in rows
+        )
+
+    # --- parking lot ---------------------------------------------------------------------
+
+    def park(self, draft: ConcernDraft) -> ParkedConcern:
+        with self._begin() as conn:
+            new_id = conn.execute(
+                sa.insert(parked_concerns)
+                .values(
+                    topic=draft.topic,
+                    text=draft.text,
+                    interviewer=draft.interviewer,
+                    stage=int(draft.stage),
+                    created_at=self._clock(),
+                    resolved_at=None,
+                )
+                .returning(parked_concerns.c.id)
+            ).scalar_one()
+            row = conn.execute(
+                sa.select(parked_concerns).where(parked_concerns.c.id == new_id)
+            ).one()
+        return _concern(row)
+
+    def list_parked(self, *, include_resolved: bool = False) -> tuple[ParkedConcern, ...]:
+        query = sa.select(parked_concerns).order_by(parked_concerns.c.id)
+        if not include_resolved:
+            query = query.where(parked_concerns.c.resolved_at.is_(None))
+        with self._connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple(_concern(row) for row in rows)
+
+    def resolve(self, concern_id: int) -> ParkedConcern:
+        where = parked_concerns.c.id == concern_id
+        with self._begin() as conn:
+            conn.execute(
+                sa.update(parked_concerns)
+                .where(where, parked_concerns.c.resolved_at.is_(None))
+                .values(resolved_at=self._clock())
+            )
+            row = conn.execute(sa.select(parked_concerns).where(where)).one_or_none()
+        if row is None:
+            raise NotFoundError("parked concern", str(concern_id))
+        return _concern(row)
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    @contextmanager
+    def _connect(self) -> Iterator[sa.Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+
+    @contextmanager
+    def _begin(self) -> Iterator[sa.Connection]:
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: sa.exc.SQLAlchemyError) -> StorageError:
+        log.debug("database error", exc_info=True)
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return StorageError(self.url, f"{type(exc).__name__}: {detail}")
+
+
+def _joined(items: tuple[str, ...]) -> str:
+    return ",".join(items)
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _story(row: sa.Row[Any]) -> Story:
+    return Story(
+        id=row.id,
+        title=row.title,
+        text=row.text,
+        situation=row.situation,
+        task=row.task,
+        action=row.action,
+        result=row.result,
+        criteria=cast("tuple[Any, ...]", _split(row.criteria)),
+        competencies=_split(row.competencies),
+        created_at=_utc(row.created_at),
+        updated_at=_utc(row.updated_at),
+    )
+
+
+def _concern(row: sa.Row[Any]) -> ParkedConcern:
+    return ParkedConcern(
+        id=row.id,
+        topic=cast(Topic, row.topic),
+        text=row.text,
+        stage=Stage(row.stage),
+        interviewer=cast("InterviewerId | None", row.interviewer),
+        created_at=_utc(row.created_at),
+        resolved_at=None if row.resolved_at is None else _utc(row.resolved_at),
+    )

@@ -1,0 +1,65 @@
+"""The schema shared by SQLite and PostgreSQL, as SQLAlchemy Core tables.
+
+Lists (a story's criteria and competencies) are stored as comma-separated text so queries stay
+portable; timestamps are timezone-aware UTC. Changes here need a new migration in
+``migrations/versions``; the initial migration spells its tables out rather than importing these.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+stories = sa.Table(
+    "stories",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("situation", sa.Text, nullable=False, server_default=""),
+    sa.Column("task", sa.Text, nullable=False, server_default=""),
+    sa.Column("action", sa.Text, nullable=False, server_default=""),
+    sa.Column("result", sa.Text, nullable=False, server_default=""),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("criteria", sa.Text, nullable=False, server_default=""),
+    sa.Column("competencies", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+story_uses = sa.Table(
+    "story_uses",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "story_id",
+        sa.Integer,
+        sa.ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("interviewer", sa.String(100), nullable=True),
+    sa.Column("loop", sa.String(200), nullable=False, server_default=""),
+    sa.Column("used_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+parked_concerns = sa.Table(
+    "parked_concerns",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("topic", sa.String(20), nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("interviewer", sa.String(100), nullable=True),
+    sa.Column("stage", sa.Integer, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+)
