@@ -45,3 +45,12 @@ class Runtime:
         from greenroom.storage.sql import SqlStore
 
         return SqlStore(database_url(self.settings.database_url, self.settings.data_dir))
+
+    def store_if_present(self) -> Store | None:
+        """The database when it already exists (or is a server URL), without creating one."""
+        if self.settings.database_url is None:
+            from greenroom.storage.engine import DEFAULT_FILE
+
+            if not (self.settings.data_dir.expanduser() / DEFAULT_FILE).is_file():
+                return None
+        return self.store

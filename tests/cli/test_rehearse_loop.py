@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 Invoke = Callable[..., tuple[int, str, str]]
 
 POSTING = """Senior Data Engineer
@@ -86,3 +88,42 @@ def test_interviewer_with_job_keeps_the_single_interview(invoke: Invoke, tmp_pat
     assert code == 0, err
     assert "Question 1 of 5" in out
     assert "Verdict" in out and "Offer outlook" not in out
+
+
+def test_loop_parks_a_concern_with_the_timing_rule_and_checks_consistency(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GREENROOM_DATA_DIR", str(tmp_path / "data"))
+    script = "\n".join(
+        [
+            "/park How many remote days would I get?",  # parked at the screener, stage 1
+            ANSWER,
+            "",
+            "",  # no questions for the screener
+            ANSWER,  # the same story for the hiring manager
+            "",
+            "",
+            "/quit",
+        ]
+    )
+    args = ["rehearse", "--job", _posting(tmp_path), "--questions", "1", "--seed", "3"]
+    code, out, err = invoke(args, stdin=script + "\n")
+    assert code == 0, err
+    assert "Parked (" in out
+    assert "Until there is an offer" in out  # the timing rule, shown because it is too early
+    assert "Consistency across interviews" in out
+    code, listed, err = invoke(["parking", "list", "--json"])
+    assert code == 0, err
+    assert "remote days" in listed
+
+
+def test_loop_suggests_stories_from_the_bank(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GREENROOM_DATA_DIR", str(tmp_path / "data"))
+    code, _, err = invoke(["stories", "add", "--title", "Airflow rewrite", "--text", ANSWER])
+    assert code == 0, err
+    args = ["rehearse", "--job", _posting(tmp_path), "--questions", "2", "--seed", "3"]
+    code, out, err = invoke(args, stdin="/quit\n")
+    assert code == 0, err
+    assert "A story that fits: Airflow rewrite" in out

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,10 +16,15 @@ from rich.console import Console
 from rich.markup import escape
 
 from greenroom import __version__
-from greenroom.cli.render import print_json, render_interview, render_judgement
+from greenroom.cli.render import (
+    print_json,
+    render_consistency,
+    render_interview,
+    render_judgement,
+)
 from greenroom.config import Settings, load_settings
 from greenroom.contract import inconsistency_to_dict, interview_to_dict, judgement_to_dict
-from greenroom.domain.consistency import Inconsistency, Said, check_consistency
+from greenroom.domain.consistency import Said, check_consistency
 from greenroom.domain.criteria import CRITERIA
 from greenroom.domain.interview import judge_interview
 from greenroom.domain.interviewers import INTERVIEWERS, interviewer
@@ -349,17 +353,7 @@ def review(
             console.rule(f"[bold]{escape(path.name)}[/]")
         render_interview(console, result)
     if found or len(results) > 1:
-        _render_consistency(console, found)
-
-
-def _render_consistency(console: Console, found: Sequence[Inconsistency]) -> None:
-    console.rule("Consistency across interviews")
-    if not found:
-        console.print("No contradictions or reused stories found.")
-    for item in found:
-        console.print(f"[bold]{item.kind}[/] ({item.severity}): {escape(item.explanation)}")
-        console.print(f'  {escape(item.first_interviewer)}: "{escape(item.first.text)}"')
-        console.print(f'  {escape(item.second_interviewer)}: "{escape(item.second.text)}"')
+        render_consistency(console, found)
 
 
 @app.command()

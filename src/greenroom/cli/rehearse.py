@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from greenroom.cli.render import (
     render_ask,
+    render_consistency,
     render_interview,
     render_interview_verdict,
     render_judgement,
@@ -17,23 +18,26 @@ from greenroom.cli.render import (
 )
 from greenroom.domain.asking import judge_candidate_question
 from greenroom.domain.briefs import Brief
+from greenroom.domain.consistency import Said, check_consistency
 from greenroom.domain.interview import judge_interview
 from greenroom.domain.interviewers import interviewer
 from greenroom.domain.judging import judge_answer
-from greenroom.domain.models import Exchange, InterviewJudgement, JobProfile, Stage
+from greenroom.domain.models import CriterionId, Exchange, InterviewJudgement, JobProfile, Stage
 from greenroom.domain.outlook import roll_up_loop
+from greenroom.domain.parking import park, timing_message
 from greenroom.domain.plan import make_plan
 from greenroom.domain.postings import parse_posting
 from greenroom.domain.question_kinds import AnswerKind
 from greenroom.domain.questions import question_by_id, sample_questions
 from greenroom.domain.rehearsal import follow_up_for
-from greenroom.errors import InputError
+from greenroom.domain.stories import suggest_stories
+from greenroom.errors import GreenroomError, InputError
 from greenroom.runtime import Runtime
 
 
 def _read_answer(console: Console) -> str:
     """Lines until an empty line (or end of input); '/skip' skips, '/quit' ends the rehearsal."""
-    console.print("[dim]Type your answer; an empty line ends it (/skip, /quit).[/]")
+    console.print("[dim]Type your answer; an empty line ends it (/skip, /quit, /park NOTE).[/]")
     lines: list[str] = []
     while True:
         try:
@@ -46,7 +50,7 @@ def _read_answer(console: Console) -> str:
             if lines:
                 break
             continue
-        if line.strip() in ("/skip", "/quit") and not lines:
+        if not lines and (line.strip() in ("/skip", "/quit") or line.startswith("/park")):
             return line.strip()
         lines.append(line)
     return "\n".join(lines)
@@ -154,19 +158,24 @@ def run_loop_rehearsal(
         f"up to {count} questions each (seed {seed_})."
     )
     results: list[InterviewJudgement] = []
+    said: list[Said] = []
     for brief in plan.loop:
         done: list[Exchange] = []
         try:
             _meet(console, runtime, brief, profile, count, job_text, done)
         except _Quit:
             _judge_meeting(console, runtime, brief, done, job_text, results)
+            said += [Said(brief.interviewer, e.question, e.answer) for e in done]
             break
         _judge_meeting(console, runtime, brief, done, job_text, results)
+        said += [Said(brief.interviewer, e.question, e.answer) for e in done]
     console.rule("[bold]The loop[/]")
     if not results:
         console.print("No answers given; nothing to roll up.")
         return
     render_outlook(console, roll_up_loop(results))
+    if len(results) > 1:
+        render_consistency(console, check_consistency(said, embedder=runtime.embedder))
 
 
 def _meet(
@@ -188,9 +197,16 @@ def _meet(
         q = question_by_id(runtime.bank, tq.question_id)
         asked = tq.text
         kind: AnswerKind | None = q.kind
+        _suggest(console, runtime, asked, q.criteria)
         for _attempt in range(2):  # the question, then at most one follow-up
             console.print(f"[bold cyan]{escape(who.name)}:[/] {escape(asked)}")
             answer = _read_answer(console)
+            while answer.startswith("/park"):
+                try:
+                    _park(console, runtime, answer, who.id, brief.stage)
+                except GreenroomError as exc:
+                    console.print(f"[yellow]{escape(str(exc))}[/]")
+                answer = _read_answer(console)
             if answer == "/quit":
                 raise _Quit
             if answer == "/skip":
@@ -217,6 +233,31 @@ def _meet(
                 break
             asked, kind = probe.text, None
     _own_questions(console, runtime, brief, profile)
+
+
+def _park(console: Console, runtime: Runtime, note: str, who: str, stage: Stage) -> None:
+    """Keep a concern for after the offer, and show the timing rule when it is too early."""
+    draft = park(note.removeprefix("/park").strip(), stage=stage, interviewer=who)
+    saved = runtime.store.park(draft)
+    console.print(f"[green]Parked ({saved.topic}) for after the offer.[/]")
+    rule = timing_message(stage, interviewer(who).id)
+    if rule:
+        console.print(f"[dim]{escape(rule)}[/]")
+
+
+def _suggest(
+    console: Console, runtime: Runtime, question: str, probed: tuple[CriterionId, ...]
+) -> None:
+    """Stories from the candidate's bank that fit this question, if they keep one."""
+    store = runtime.store_if_present()
+    if store is None:
+        return
+    found = suggest_stories(
+        question, store.list_stories(), store.list_uses(), criteria=probed, limit=2
+    )
+    for s in found:
+        warning = f" [yellow]({escape(s.warning)})[/]" if s.warning else ""
+        console.print(f"[dim]A story that fits: {escape(s.story.title)}[/]{warning}")
 
 
 def _own_questions(console: Console, runtime: Runtime, brief: Brief, profile: JobProfile) -> None:

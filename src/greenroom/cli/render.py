@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -10,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from greenroom.domain.asking import AskJudgement
+from greenroom.domain.consistency import Inconsistency
 from greenroom.domain.criteria import criterion
 from greenroom.domain.interviewers import interviewer
 from greenroom.domain.models import InterviewJudgement, Judgement
@@ -151,3 +153,13 @@ def render_outlook(console: Console, o: OfferOutlook) -> None:
             console.print(f"  {n}. {escape(f.text)}{flag} — {interviewer(f.interviewer).name}")
             if f.quote:
                 console.print(f"      {_quote(f.quote)}")
+
+
+def render_consistency(console: Console, found: Sequence[Inconsistency]) -> None:
+    console.rule("Consistency across interviews")
+    if not found:
+        console.print("No contradictions or reused stories found.")
+    for item in found:
+        console.print(f"[bold]{item.kind}[/] ({item.severity}): {escape(item.explanation)}")
+        console.print(f'  {escape(item.first_interviewer)}: "{escape(item.first.text)}"')
+        console.print(f'  {escape(item.second_interviewer)}: "{escape(item.second.text)}"')
