@@ -127,3 +127,14 @@ def test_loop_suggests_stories_from_the_bank(
     code, out, err = invoke(args, stdin="/quit\n")
     assert code == 0, err
     assert "A story that fits: Airflow rewrite" in out
+
+
+def test_single_interviewer_rehearsal_parks_instead_of_judging_the_note(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GREENROOM_DATA_DIR", str(tmp_path / "data"))
+    script = "/park Is the salary negotiable?\n/quit\n"
+    code, out, err = invoke(["rehearse", "-i", "hiring-manager", "--seed", "2"], stdin=script)
+    assert code == 0, err
+    assert "Parked (pay)" in out
+    assert "No answers given" in out

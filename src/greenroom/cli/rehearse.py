@@ -83,7 +83,7 @@ def run_rehearsal(
         kind: AnswerKind | None = q.kind
         for _attempt in range(2):  # the question, then at most one follow-up
             console.print(f"[bold cyan]{escape(who.name)}:[/] {escape(asked)}")
-            answer = _read_answer(console)
+            answer = _answer(console, runtime, who.id, stage)
             if answer == "/quit":
                 return _finish(console, runtime, who.id, stage, done, job)
             if answer == "/skip":
@@ -200,13 +200,7 @@ def _meet(
         _suggest(console, runtime, asked, q.criteria)
         for _attempt in range(2):  # the question, then at most one follow-up
             console.print(f"[bold cyan]{escape(who.name)}:[/] {escape(asked)}")
-            answer = _read_answer(console)
-            while answer.startswith("/park"):
-                try:
-                    _park(console, runtime, answer, who.id, brief.stage)
-                except GreenroomError as exc:
-                    console.print(f"[yellow]{escape(str(exc))}[/]")
-                answer = _read_answer(console)
+            answer = _answer(console, runtime, who.id, brief.stage)
             if answer == "/quit":
                 raise _Quit
             if answer == "/skip":
@@ -233,6 +227,18 @@ def _meet(
                 break
             asked, kind = probe.text, None
     _own_questions(console, runtime, brief, profile)
+
+
+def _answer(console: Console, runtime: Runtime, who: str, stage: Stage) -> str:
+    """The next answer (or command), parking any concerns typed with /park on the way."""
+    answer = _read_answer(console)
+    while answer.startswith("/park"):
+        try:
+            _park(console, runtime, answer, who, stage)
+        except GreenroomError as exc:
+            console.print(f"[yellow]{escape(str(exc))}[/]")
+        answer = _read_answer(console)
+    return answer
 
 
 def _park(console: Console, runtime: Runtime, note: str, who: str, stage: Stage) -> None:
