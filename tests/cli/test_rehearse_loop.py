@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -138,3 +139,22 @@ def test_single_interviewer_rehearsal_parks_instead_of_judging_the_note(
     assert code == 0, err
     assert "Parked (pay)" in out
     assert "No answers given" in out
+
+
+def test_loop_records_stored_stories_told_and_warns_when_overused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GREENROOM_DATA_DIR", str(tmp_path / "data"))
+    code, _, err = invoke(["stories", "add", "--title", "Airflow rewrite", "--text", ANSWER])
+    assert code == 0, err
+    # The same story to the screener, the hiring manager and the peer, then stop.
+    script = "\n".join([ANSWER, "", "", ANSWER, "", "", ANSWER, "", "", "/quit"])
+    args = ["rehearse", "--job", _posting(tmp_path), "--questions", "1", "--seed", "3"]
+    code, out, err = invoke(args, stdin=script + "\n")
+    assert code == 0, err
+    flat = " ".join(out.split())
+    assert "'Airflow rewrite' was told to 3 different interviewers" in flat
+    assert "reused_story" in flat
+    code, listed, err = invoke(["stories", "list", "--json"])
+    assert code == 0, err
+    assert [story["uses"] for story in json.loads(listed)] == [3]

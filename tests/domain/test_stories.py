@@ -137,3 +137,29 @@ def test_few_uses_or_spread_over_loops_give_no_warning() -> None:
         _use(2, "q3", loop="c"),
     ]
     assert overuse_warnings(uses) == ()
+
+
+def test_an_answer_retelling_a_stored_story_is_recognised_and_another_is_not() -> None:
+    kept = _story(
+        1,
+        "Returns backlog",
+        "In March our returns desk had 600 open cases. I sorted them by age, set up a daily "
+        "triage with two colleagues and cleared the backlog in three weeks; complaints fell by "
+        "a third.",
+    )
+    other = _story(
+        2,
+        "Fire drill",
+        "Last year I organised the warehouse fire drill with the safety officer and trained "
+        "twelve marshals; evacuation time dropped from nine minutes to four.",
+    )
+    retold = (
+        "So in March the returns desk had about 600 open cases. I sorted them by age, started a "
+        "daily triage with two colleagues, and within three weeks we had cleared the backlog, "
+        "and complaints fell by a third."
+    )
+    unrelated = "I enjoy learning new spreadsheet tricks and I keep a tidy desk."
+    from greenroom.domain.stories import told_story
+
+    assert told_story(retold, [other, kept]) == kept
+    assert told_story(unrelated, [other, kept]) is None

@@ -4,6 +4,7 @@ interviewer of a job's hiring loop in turn (``--job``) ending in an offer outloo
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime
 
 from rich.console import Console
 from rich.markup import escape
@@ -30,7 +31,7 @@ from greenroom.domain.postings import parse_posting
 from greenroom.domain.question_kinds import AnswerKind
 from greenroom.domain.questions import question_by_id, sample_questions
 from greenroom.domain.rehearsal import follow_up_for
-from greenroom.domain.stories import suggest_stories
+from greenroom.domain.stories import StoryUse, overuse_warnings, suggest_stories, told_story
 from greenroom.errors import GreenroomError, InputError
 from greenroom.runtime import Runtime
 
@@ -159,10 +160,11 @@ def run_loop_rehearsal(
     )
     results: list[InterviewJudgement] = []
     said: list[Said] = []
+    loop_id = f"{profile.title} {datetime.now(UTC):%Y-%m-%d %H:%M:%S}"
     for brief in plan.loop:
         done: list[Exchange] = []
         try:
-            _meet(console, runtime, brief, profile, count, job_text, done)
+            _meet(console, runtime, brief, profile, count, job_text, done, loop_id)
         except _Quit:
             _judge_meeting(console, runtime, brief, done, job_text, results)
             said += [Said(brief.interviewer, e.question, e.answer) for e in done]
@@ -186,6 +188,7 @@ def _meet(
     count: int,
     job_text: str,
     done: list[Exchange],
+    loop_id: str,
 ) -> None:
     who = interviewer(brief.interviewer)
     console.rule(f"[bold]{escape(who.name)}[/] (stage {int(brief.stage)})")
@@ -221,6 +224,7 @@ def _meet(
                 console.print(f"[yellow]{escape(str(exc))}[/]")
                 continue
             done.append(Exchange(asked, answer, q.kind if asked == tq.text else None))
+            _record_story(console, runtime, asked, answer, who.id, loop_id)
             render_judgement(console, j, compact=True)
             probe = follow_up_for(j, q) if asked == tq.text else None
             if probe is None:
@@ -264,6 +268,22 @@ def _suggest(
     for s in found:
         warning = f" [yellow]({escape(s.warning)})[/]" if s.warning else ""
         console.print(f"[dim]A story that fits: {escape(s.story.title)}[/]{warning}")
+
+
+def _record_story(
+    console: Console, runtime: Runtime, question: str, answer: str, who: str, loop_id: str
+) -> None:
+    """When the answer tells a stored story, record the telling and warn about overuse."""
+    store = runtime.store_if_present()
+    if store is None:
+        return
+    story = told_story(answer, store.list_stories())
+    if story is None:
+        return
+    store.record_use(StoryUse(story.id, question, who, datetime.now(UTC), loop_id))
+    uses = store.list_uses(story.id)
+    for warning in overuse_warnings(uses, (story,)):
+        console.print(f"[yellow]{escape(warning)}[/]")
 
 
 def _own_questions(console: Console, runtime: Runtime, brief: Brief, profile: JobProfile) -> None:

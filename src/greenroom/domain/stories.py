@@ -21,6 +21,7 @@ from greenroom.domain.models import CRITERION_IDS, CriterionId, Evidence
 from greenroom.errors import InputError
 from greenroom.text import lexical_overlap, motivation, ownership, quantified_results, star_parts
 from greenroom.text.lexicon import Lexicon
+from greenroom.text.overlap import content_words
 
 __all__ = [
     "COMPETENCIES",
@@ -282,6 +283,26 @@ def suggest_stories(
         ranked.append((-score, order, suggestion))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return tuple(item[2] for item in ranked[: max(limit, 0)])
+
+
+TOLD_SHARE = 0.4  # share of a story's content words an answer must contain to be that story
+TOLD_MIN_WORDS = 8
+
+
+def told_story(answer: str, stories: Sequence[Story]) -> Story | None:
+    """The stored story an answer tells, if any: the one whose content words the answer contains
+    most, when it contains at least 40 % of them (and at least 8). ``None`` otherwise."""
+    said = set(content_words(answer))
+    best: tuple[float, Story] | None = None
+    for story in stories:
+        words = set(content_words(story.text))
+        shared = len(words & said)
+        if not words or shared < TOLD_MIN_WORDS:
+            continue
+        share = shared / len(words)
+        if share >= TOLD_SHARE and (best is None or share > best[0]):
+            best = (share, story)
+    return best[1] if best else None
 
 
 def overuse_warnings(uses: Iterable[StoryUse], stories: Sequence[Story] = ()) -> tuple[str, ...]:
