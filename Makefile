@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEVSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[postgres]' pytest ruff mypy types-PyYAML
+	$(BIN)/python -m pip install -q -e '.[postgres]' pytest ruff mypy types-PyYAML httpx
 	touch $@
 
 ## run: start the main job (terminal rehearsal with the hiring manager)

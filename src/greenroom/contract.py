@@ -8,7 +8,15 @@ from __future__ import annotations
 from typing import Any
 
 from greenroom.domain.consistency import Inconsistency
-from greenroom.domain.models import Evidence, InterviewJudgement, Judgement, Reason, Signal
+from greenroom.domain.interviewers import InterviewerType
+from greenroom.domain.models import (
+    Evidence,
+    InterviewJudgement,
+    Judgement,
+    Question,
+    Reason,
+    Signal,
+)
 
 SCHEMA_VERSION = 1
 
@@ -92,4 +100,37 @@ def inconsistency_to_dict(i: Inconsistency) -> dict[str, Any]:
         "explanation": i.explanation,
         "first": {"interviewer": i.first_interviewer, **_evidence((i.first,))[0]},
         "second": {"interviewer": i.second_interviewer, **_evidence((i.second,))[0]},
+    }
+
+
+def interviewer_to_dict(t: InterviewerType) -> dict[str, Any]:
+    """An interviewer type as JSON (CLI `interviewers --json` and the API)."""
+    return {
+        "id": t.id,
+        "name": t.name,
+        "who": t.who,
+        "wants": t.wants,
+        "hidden_worries": list(t.hidden_worries),
+        "weights": dict(t.weights),
+        "red_flags": list(t.red_flags),
+        "bar": t.bar,
+        "approach": list(t.approach),
+        "ask_them": list(t.ask_them),
+        "not_yet": list(t.not_yet),
+        "ally": t.ally,
+        "decides": t.decides,
+    }
+
+
+def question_to_dict(q: Question) -> dict[str, Any]:
+    """A bank question as JSON (CLI `questions --json` and the API)."""
+    return {
+        "id": q.id,
+        "text": q.text,
+        "interviewers": list(q.interviewers),
+        "criteria": list(q.criteria),
+        "kind": q.kind,
+        "seniority": q.seniority,
+        "really_asking": q.really_asking,
+        "follow_ups": list(q.follow_ups),
     }

@@ -33,11 +33,21 @@ def _postgres_url() -> str:
     return database_url(url, Path())
 
 
+_TABLES = (
+    "attempts",
+    "practice_sessions",
+    "story_uses",
+    "stories",
+    "parked_concerns",
+    "alembic_version",
+)
+
+
 def _drop_all(url: str) -> None:
     engine = make_engine(url)
     try:
         with engine.begin() as conn:
-            for table in ("story_uses", "stories", "parked_concerns", "alembic_version"):
+            for table in _TABLES:
                 conn.execute(sa.text(f"DROP TABLE IF EXISTS {table} CASCADE"))
     finally:
         engine.dispose()

@@ -23,7 +23,13 @@ from greenroom.cli.render import (
     render_judgement,
 )
 from greenroom.config import Settings, load_settings
-from greenroom.contract import inconsistency_to_dict, interview_to_dict, judgement_to_dict
+from greenroom.contract import (
+    inconsistency_to_dict,
+    interview_to_dict,
+    interviewer_to_dict,
+    judgement_to_dict,
+    question_to_dict,
+)
 from greenroom.domain.consistency import Said, check_consistency
 from greenroom.domain.criteria import CRITERIA
 from greenroom.domain.interview import judge_interview
@@ -100,26 +106,7 @@ def main(
 def interviewers(as_json: JsonOpt = False) -> None:
     """List the interviewer types of a hiring loop and what each of them wants."""
     if as_json:
-        print_json(
-            [
-                {
-                    "id": t.id,
-                    "name": t.name,
-                    "who": t.who,
-                    "wants": t.wants,
-                    "hidden_worries": list(t.hidden_worries),
-                    "weights": dict(t.weights),
-                    "red_flags": list(t.red_flags),
-                    "bar": t.bar,
-                    "approach": list(t.approach),
-                    "ask_them": list(t.ask_them),
-                    "not_yet": list(t.not_yet),
-                    "ally": t.ally,
-                    "decides": t.decides,
-                }
-                for t in INTERVIEWERS
-            ]
-        )
+        print_json([interviewer_to_dict(t) for t in INTERVIEWERS])
         return
     console = Console()
     for t in INTERVIEWERS:
@@ -209,21 +196,7 @@ def questions(
         return
     found = filter_questions(qbank, interviewer=interviewer_id, kind=kind, criterion=criterion_id)
     if as_json:
-        print_json(
-            [
-                {
-                    "id": q.id,
-                    "text": q.text,
-                    "interviewers": list(q.interviewers),
-                    "criteria": list(q.criteria),
-                    "kind": q.kind,
-                    "seniority": q.seniority,
-                    "really_asking": q.really_asking,
-                    "follow_ups": list(q.follow_ups),
-                }
-                for q in found
-            ]
-        )
+        print_json([question_to_dict(q) for q in found])
         return
     for q in found:
         print(f"- [{q.kind}] {q.text}\n    really asking: {q.really_asking}")
@@ -482,6 +455,38 @@ def plan(
         include=split_ids(include),
         exclude=split_ids(exclude),
     )
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host",
+            help="Address to listen on. The default 127.0.0.1 (loopback) keeps your answers on "
+            "this computer: there is no login, so only bind to another address on a network "
+            "you trust.",
+        ),
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option("--port", "-p", min=1, max=65535, help="Port to listen on.")
+    ] = 8321,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option("--data-dir", help="Keep the database here instead of the user data dir."),
+    ] = None,
+) -> None:
+    """Run the local web app and its JSON API (under /api/v1) until Ctrl-C."""
+    import uvicorn
+
+    from greenroom.web.app import create_app
+
+    web_app = create_app(load_settings({"data_dir": data_dir}))
+    shown = f"[{host}]" if ":" in host else host
+    print(
+        f"greenroom serving on http://{shown}:{port}/ (API under /api/v1; Ctrl-C stops)", flush=True
+    )
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 def _click_error(exc: Exception) -> tuple[int, str] | None:

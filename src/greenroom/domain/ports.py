@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from greenroom.domain.parking import ConcernDraft, ParkedConcern
+from greenroom.domain.sessions import Attempt, AttemptDraft, PracticeSession, SessionDraft
 from greenroom.domain.stories import Story, StoryDraft, StoryUse
 
 
@@ -66,7 +67,47 @@ class ParkingLot(Protocol):
         ...
 
 
-class Store(StoryStore, ParkingLot, Protocol):
+class SessionStore(Protocol):
+    """Practice sessions and their attempts; an attempt is committed before it is judged."""
+
+    def create_session(self, draft: SessionDraft) -> PracticeSession:
+        """Store a new session."""
+        ...
+
+    def get_session(self, session_id: int) -> PracticeSession:
+        """The session (``NotFoundError`` when unknown)."""
+        ...
+
+    def list_sessions(self) -> tuple[PracticeSession, ...]:
+        """Every session, newest first."""
+        ...
+
+    def finish_session(self, session_id: int) -> PracticeSession:
+        """Mark a session finished (idempotent)."""
+        ...
+
+    def add_attempt(self, draft: AttemptDraft) -> Attempt:
+        """Commit an answer before it is judged."""
+        ...
+
+    def save_judgement(self, attempt_id: int, judgement: dict[str, Any]) -> Attempt:
+        """Attach the judgement JSON to a stored attempt."""
+        ...
+
+    def get_attempt(self, attempt_id: int) -> Attempt:
+        """The attempt (``NotFoundError`` when unknown)."""
+        ...
+
+    def list_attempts(self, session_id: int | None = None) -> tuple[Attempt, ...]:
+        """Attempts of one session (or all), oldest first."""
+        ...
+
+    def unjudged_attempts(self) -> tuple[Attempt, ...]:
+        """Attempts saved but never judged (a crash while judging), oldest first."""
+        ...
+
+
+class Store(StoryStore, ParkingLot, SessionStore, Protocol):
     """The whole persistent store, which holds a database connection pool until closed."""
 
     def close(self) -> None:

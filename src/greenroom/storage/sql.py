@@ -1,4 +1,4 @@
-"""The SQL store: stories, their uses and parked concerns in SQLite or PostgreSQL.
+"""The SQL store: stories, uses, parked concerns and practice sessions in SQLite or PostgreSQL.
 
 Built from a database URL; migrates the schema at start, speaks SQLAlchemy Core, and hands out
 domain records only. Each method is one short transaction, so SQLite's single writer is held
@@ -7,6 +7,7 @@ only briefly.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -20,11 +21,24 @@ import sqlalchemy as sa
 
 from greenroom.domain.models import InterviewerId, Stage
 from greenroom.domain.parking import ConcernDraft, ParkedConcern, Topic
+from greenroom.domain.sessions import (
+    Attempt,
+    AttemptDraft,
+    PracticeSession,
+    SessionDraft,
+    SessionKind,
+)
 from greenroom.domain.stories import Story, StoryDraft, StoryUse
 from greenroom.errors import NotFoundError, StorageError
 from greenroom.storage.engine import make_engine, safe_url
 from greenroom.storage.migrations import ensure_schema
-from greenroom.storage.tables import parked_concerns, stories, story_uses
+from greenroom.storage.tables import (
+    attempts,
+    parked_concerns,
+    practice_sessions,
+    stories,
+    story_uses,
+)
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +50,7 @@ def utc_now() -> datetime:
 
 
 class SqlStore:
-    """:class:`~greenroom.domain.ports.StoryStore` and ``ParkingLot`` over one database URL."""
+    """:class:`~greenroom.domain.ports.Store` (stories, parking lot, sessions) over one URL."""
 
     def __init__(self, url: str, *, clock: Clock = utc_now, migrate: bool = True) -> None:
         self.url = safe_url(url)
@@ -209,6 +223,128 @@ class SqlStore:
             raise NotFoundError("parked concern", str(concern_id))
         return _concern(row)
 
+    # --- practice sessions ---------------------------------------------------------------
+
+    def create_session(self, draft: SessionDraft) -> PracticeSession:
+        with self._begin() as conn:
+            new_id = conn.execute(
+                sa.insert(practice_sessions)
+                .values(
+                    kind=draft.kind,
+                    title=draft.title,
+                    interviewer=draft.interviewer,
+                    stage=int(draft.stage),
+                    job=draft.job,
+                    created_at=self._clock(),
+                    finished_at=None,
+                )
+                .returning(practice_sessions.c.id)
+            ).scalar_one()
+            row = conn.execute(
+                sa.select(practice_sessions).where(practice_sessions.c.id == new_id)
+            ).one()
+        return _session(row)
+
+    def get_session(self, session_id: int) -> PracticeSession:
+        with self._connect() as conn:
+            row = conn.execute(
+                sa.select(practice_sessions).where(practice_sessions.c.id == session_id)
+            ).one_or_none()
+        if row is None:
+            raise NotFoundError("session", str(session_id))
+        return _session(row)
+
+    def list_sessions(self) -> tuple[PracticeSession, ...]:
+        query = sa.select(practice_sessions).order_by(
+            practice_sessions.c.created_at.desc(), practice_sessions.c.id.desc()
+        )
+        with self._connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple(_session(row) for row in rows)
+
+    def finish_session(self, session_id: int) -> PracticeSession:
+        where = practice_sessions.c.id == session_id
+        with self._begin() as conn:
+            conn.execute(
+                sa.update(practice_sessions)
+                .where(where, practice_sessions.c.finished_at.is_(None))
+                .values(finished_at=self._clock())
+            )
+            row = conn.execute(sa.select(practice_sessions).where(where)).one_or_none()
+        if row is None:
+            raise NotFoundError("session", str(session_id))
+        return _session(row)
+
+    def add_attempt(self, draft: AttemptDraft) -> Attempt:
+        with self._begin() as conn:
+            known = conn.execute(
+                sa.select(practice_sessions.c.id).where(practice_sessions.c.id == draft.session_id)
+            ).one_or_none()
+            if known is None:
+                raise NotFoundError("session", str(draft.session_id))
+            if draft.retry_of is not None:
+                earlier = conn.execute(
+                    sa.select(attempts.c.id).where(attempts.c.id == draft.retry_of)
+                ).one_or_none()
+                if earlier is None:
+                    raise NotFoundError("attempt", str(draft.retry_of))
+            new_id = conn.execute(
+                sa.insert(attempts)
+                .values(
+                    session_id=draft.session_id,
+                    interviewer=draft.interviewer,
+                    stage=int(draft.stage),
+                    question=draft.question,
+                    answer=draft.answer,
+                    question_id=draft.question_id,
+                    retry_of=draft.retry_of,
+                    created_at=self._clock(),
+                    judgement_json=None,
+                    judged_at=None,
+                )
+                .returning(attempts.c.id)
+            ).scalar_one()
+            row = conn.execute(sa.select(attempts).where(attempts.c.id == new_id)).one()
+        return _attempt(row)
+
+    def save_judgement(self, attempt_id: int, judgement: dict[str, Any]) -> Attempt:
+        """Store (or replace) the judgement JSON of an attempt and the time it was judged."""
+        text = json.dumps(judgement, ensure_ascii=False)
+        where = attempts.c.id == attempt_id
+        with self._begin() as conn:
+            updated = conn.execute(
+                sa.update(attempts)
+                .where(where)
+                .values(judgement_json=text, judged_at=self._clock())
+            ).rowcount
+            row = conn.execute(sa.select(attempts).where(where)).one_or_none() if updated else None
+        if row is None:
+            raise NotFoundError("attempt", str(attempt_id))
+        return _attempt(row)
+
+    def get_attempt(self, attempt_id: int) -> Attempt:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(attempts).where(attempts.c.id == attempt_id)).one_or_none()
+        if row is None:
+            raise NotFoundError("attempt", str(attempt_id))
+        return _attempt(row)
+
+    def list_attempts(self, session_id: int | None = None) -> tuple[Attempt, ...]:
+        query = sa.select(attempts).order_by(attempts.c.id)
+        if session_id is not None:
+            query = query.where(attempts.c.session_id == session_id)
+        with self._connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple(_attempt(row) for row in rows)
+
+    def unjudged_attempts(self) -> tuple[Attempt, ...]:
+        query = (
+            sa.select(attempts).where(attempts.c.judgement_json.is_(None)).order_by(attempts.c.id)
+        )
+        with self._connect() as conn:
+            rows = conn.execute(query).all()
+        return tuple(_attempt(row) for row in rows)
+
     # --- plumbing ------------------------------------------------------------------------
 
     @contextmanager
@@ -271,4 +407,34 @@ def _concern(row: sa.Row[Any]) -> ParkedConcern:
         interviewer=cast("InterviewerId | None", row.interviewer),
         created_at=_utc(row.created_at),
         resolved_at=None if row.resolved_at is None else _utc(row.resolved_at),
+    )
+
+
+def _session(row: sa.Row[Any]) -> PracticeSession:
+    return PracticeSession(
+        id=row.id,
+        kind=cast(SessionKind, row.kind),
+        title=row.title,
+        interviewer=row.interviewer,
+        stage=row.stage,
+        job=row.job,
+        created_at=_utc(row.created_at),
+        finished_at=None if row.finished_at is None else _utc(row.finished_at),
+    )
+
+
+def _attempt(row: sa.Row[Any]) -> Attempt:
+    judgement = None if row.judgement_json is None else json.loads(row.judgement_json)
+    return Attempt(
+        id=row.id,
+        session_id=row.session_id,
+        interviewer=row.interviewer,
+        stage=row.stage,
+        question=row.question,
+        answer=row.answer,
+        question_id=row.question_id,
+        retry_of=row.retry_of,
+        created_at=_utc(row.created_at),
+        judgement=cast("dict[str, Any] | None", judgement),
+        judged_at=None if row.judged_at is None else _utc(row.judged_at),
     )

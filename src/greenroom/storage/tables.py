@@ -1,8 +1,9 @@
 """The schema shared by SQLite and PostgreSQL, as SQLAlchemy Core tables.
 
-Lists (a story's criteria and competencies) are stored as comma-separated text so queries stay
-portable; timestamps are timezone-aware UTC. Changes here need a new migration in
-``migrations/versions``; the initial migration spells its tables out rather than importing these.
+Lists (a story's criteria and competencies) are stored as comma-separated text and an attempt's
+judgement as JSON text, so queries stay portable; timestamps are timezone-aware UTC. Changes here
+need a new migration in ``migrations/versions``; migrations spell their tables out rather than
+importing these.
 """
 
 from __future__ import annotations
@@ -62,4 +63,44 @@ parked_concerns = sa.Table(
     sa.Column("stage", sa.Integer, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+practice_sessions = sa.Table(
+    "practice_sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("interviewer", sa.String(100), nullable=True),
+    sa.Column("stage", sa.Integer, nullable=False),
+    sa.Column("job", sa.Text, nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+)
+
+attempts = sa.Table(
+    "attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("practice_sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("interviewer", sa.String(100), nullable=False),
+    sa.Column("stage", sa.Integer, nullable=False),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("answer", sa.Text, nullable=False),
+    sa.Column("question_id", sa.String(100), nullable=True),
+    sa.Column(
+        "retry_of",
+        sa.Integer,
+        sa.ForeignKey("attempts.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("judgement_json", sa.Text, nullable=True),
+    sa.Column("judged_at", sa.DateTime(timezone=True), nullable=True),
 )
