@@ -8,7 +8,7 @@ DEVSTAMP := $(VENV)/.installed-dev
 # The store tests also run on PostgreSQL (a scratch database; its tables are dropped and made).
 TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test check lint types pytest bench eval docs clean
+.PHONY: run test check lint types pytest bench eval docs clean browser
 
 $(BIN)/python:
 	@# Debian splits venv into python3-venv; install it when we can (as root) and it is missing.
@@ -21,15 +21,24 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEVSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[postgres]' pytest ruff mypy types-PyYAML httpx
+	$(BIN)/python -m pip install -q -e '.[postgres]' pytest ruff mypy types-PyYAML httpx playwright
 	touch $@
 
-## run: start the main job (terminal rehearsal with the hiring manager)
+## run: start the main job: the browser app on 127.0.0.1 (prints the address)
 run: $(STAMP)
-	$(BIN)/greenroom rehearse
+	$(BIN)/greenroom serve
+
+## browser: Debian's Chromium for the end-to-end tests (installed when missing and run as root)
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+		else echo "note: $(CHROMIUM) is missing; the browser tests will skip (fail with CI=true)"; fi; \
+	fi
 
 ## test: lint, types and the whole suite
-test: $(DEVSTAMP)
+test: $(DEVSTAMP) browser
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/mypy

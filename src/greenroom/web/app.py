@@ -2,18 +2,21 @@
 
 At startup the app judges every answer that was stored but never judged (the server stopped
 while judging), so nothing submitted is lost. Project errors become JSON ``{"error": "..."}``
-with a status chosen here; the errors themselves carry no HTTP codes.
+under ``/api/`` and an HTML error page elsewhere, with a status chosen here; the errors themselves
+carry no HTTP codes.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -30,9 +33,13 @@ from greenroom.errors import (
     StorageError,
 )
 from greenroom.runtime import Runtime
-from greenroom.web.routes import api
+from greenroom.web.routes import api, pages, progress
+from greenroom.web.templating import templates
 
 log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+ERROR_HEADINGS = {404: "Not found", 422: "That did not work", 503: "Not available right now"}
 
 STATUS_FOR: tuple[tuple[type[GreenroomError], int], ...] = (
     (InputError, 422),
@@ -67,29 +74,44 @@ def validation_message(exc: RequestValidationError) -> str:
     return _one_line(f"{where}: {first.get('msg', 'invalid value')}")
 
 
-async def _project_error(request: Request, exc: Exception) -> JSONResponse:
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+def _error(
+    request: Request, message: str, code: int, headers: Mapping[str, str] | None = None
+) -> Response:
+    """JSON ``{"error": ...}`` for the API, an HTML error page for everything else."""
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=code, headers=headers)
+    heading = ERROR_HEADINGS.get(code, "Something went wrong")
+    context = {"status_code": code, "heading": heading, "message": message}
+    return templates.TemplateResponse(
+        request, "error.html", context, status_code=code, headers=headers
+    )
+
+
+async def _project_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, GreenroomError)
     code = status_for(exc)
     if code >= 500:
         log.warning("%s %s: %s", request.method, request.url.path, exc)
-    return JSONResponse({"error": _one_line(str(exc))}, status_code=code)
+    return _error(request, _one_line(str(exc)), code)
 
 
-async def _invalid_request(request: Request, exc: Exception) -> JSONResponse:
+async def _invalid_request(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
-    return JSONResponse({"error": validation_message(exc)}, status_code=422)
+    return _error(request, validation_message(exc), 422)
 
 
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    return JSONResponse(
-        {"error": _one_line(str(exc.detail))}, status_code=exc.status_code, headers=exc.headers
-    )
+    return _error(request, _one_line(str(exc.detail)), exc.status_code, exc.headers)
 
 
-async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+async def _unexpected(request: Request, exc: Exception) -> Response:
     log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-    return JSONResponse({"error": "internal error (see the server log)"}, status_code=500)
+    return _error(request, "internal error (see the server log)", 500)
 
 
 def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI:
@@ -125,4 +147,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
     app.include_router(api.router)
+    app.include_router(progress.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
