@@ -224,7 +224,91 @@ def judge_runner(
     )
 
 
-SECTIONS: tuple[Callable[[Options, Notes], tuple[Row, ...]], ...] = (bench_judging,)
+class _Served:
+    """An ASGI app served by uvicorn on a free loopback port, in a thread of this process."""
+
+    def __init__(self, app: Any) -> None:
+        import socket
+        import threading
+
+        import uvicorn
+
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+        while not self.server.started:
+            time.sleep(0.02)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def bench_web(options: Options, notes: Notes) -> tuple[Row, ...]:
+    """Requests to the real app over loopback, interleaved with a bare FastAPI JSON endpoint
+    served the same way: GET /history (with 20 judged answers stored) and POST an answer
+    (judging included)."""
+    if options.only_bare:
+        return ()
+    import tempfile
+
+    import httpx
+    from fastapi import FastAPI
+
+    from greenroom.config import load_settings
+    from greenroom.web.app import create_app
+
+    bare_app = FastAPI()
+
+    @bare_app.get("/bare")
+    def bare_json() -> dict[str, str]:
+        return {"status": "ok"}
+
+    with tempfile.TemporaryDirectory() as data_dir:
+        app = create_app(load_settings({"data_dir": data_dir, "threads": 1}))
+        served, bare = _Served(app), _Served(bare_app)
+        try:
+            with httpx.Client(timeout=60) as client:
+                session = client.post(
+                    served.url + "/api/v1/sessions",
+                    json={"kind": "single", "interviewer": options.interviewer, "stage": 2},
+                ).json()
+                answers = f"{served.url}/api/v1/sessions/{session['id']}/attempts"
+                body = {"question": QUESTION, "answer": ANSWER}
+                for _ in range(20):
+                    client.post(answers, json=body).raise_for_status()
+                bare_get = partial(client.get, bare.url + "/bare")
+                # Two phases, each interleaved with the bare endpoint: reading history while
+                # nothing changes, then posting answers (each post changes what history shows).
+                phases: tuple[tuple[str, Callable[[], object]], ...] = (
+                    ("history_page", partial(client.get, served.url + "/history")),
+                    ("post_answer", partial(client.post, answers, json=body)),
+                )
+                runs = max(10, options.runs // 4)
+                times: dict[str, list[float]] = {"bare_fastapi_json": []}
+                for name, run in phases:
+                    run()
+                    bare_get()
+                    times[name] = []
+                    for _ in range(runs):
+                        times[name].append(timed_ms(run))
+                        times["bare_fastapi_json"].append(timed_ms(bare_get))
+        finally:
+            served.stop()
+            bare.stop()
+    notes.add(f"web: {runs} requests per phase, one client, interleaved with bare, over loopback")
+    return tuple(Row("web", name, tuple(values)) for name, values in times.items())
+
+
+SECTIONS: tuple[Callable[[Options, Notes], tuple[Row, ...]], ...] = (bench_judging, bench_web)
 
 
 def peak_rss_mb() -> float | None:
@@ -265,12 +349,33 @@ def summary(rows: Sequence[Row], options: Options, notes: Notes) -> dict[str, An
             "median_ms": judge.median_ms <= TARGET_MEDIAN_MS if judge is not None else None,
             "ratio": ratio_per_text <= TARGET_RATIO if ratio_per_text is not None else None,
         },
+        "web": _web_summary(by_name),
         "runs": options.runs,
         "warmup": options.warmup,
         "peak_rss_mb": round(rss, 1) if rss is not None else None,
         "machine": machine(),
         "notes": notes.lines,
         "rows": [{"section": r.section, "measure": r.measure, **_timing(r)} for r in rows],
+    }
+
+
+TARGET_HISTORY_SHARE = 0.5  # history page requests/s at least half the bare endpoint's
+
+
+def _web_summary(by_name: dict[str, Row]) -> dict[str, Any] | None:
+    if "history_page" not in by_name:
+        return None
+    rps = {
+        name: 1000.0 / by_name[name].median_ms
+        for name in ("history_page", "post_answer", "bare_fastapi_json")
+    }
+    share = rps["history_page"] / rps["bare_fastapi_json"]
+    return {
+        "requests_per_s": {k: round(v, 1) for k, v in rps.items()},
+        "history_share_of_bare": round(share, 3),
+        "post_answer_share_of_bare": round(rps["post_answer"] / rps["bare_fastapi_json"], 3),
+        "target_history_share": TARGET_HISTORY_SHARE,
+        "met": share >= TARGET_HISTORY_SHARE,
     }
 
 
@@ -306,6 +411,17 @@ def print_table(rows: Sequence[Row], result: dict[str, Any]) -> None:
             f"(target <= {TARGET_RATIO:g}): {_verdict(met['ratio'])}"
         )
         print(f"ratio median(A)/median(B, one padded batch) {result['ratio_median']:.2f}")
+    web = result["web"]
+    if web is not None:
+        rps = web["requests_per_s"]
+        print(
+            f"requests/s (one client): history {rps['history_page']}, POST answer "
+            f"{rps['post_answer']}, bare FastAPI JSON {rps['bare_fastapi_json']}"
+        )
+        print(
+            f"history / bare {web['history_share_of_bare']:.2f} "
+            f"(target >= {TARGET_HISTORY_SHARE}): {_verdict(web['met'])}"
+        )
     if result["peak_rss_mb"] is not None:
         print(f"peak RSS {result['peak_rss_mb']:.1f} MiB")
     m = result["machine"]

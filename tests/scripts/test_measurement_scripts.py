@@ -32,6 +32,9 @@ def test_bench_writes_a_table_and_json_with_both_measurements(tmp_path: Path) ->
     assert result["judge_answer"]["median_ms"] > 0
     assert result["bare_per_text"]["median_ms"] > 0
     assert result["ratio_median_per_text"] > 0
+    web = result["web"]
+    assert set(web["requests_per_s"]) == {"history_page", "post_answer", "bare_fastapi_json"}
+    assert web["history_share_of_bare"] > 0
 
 
 def test_eval_scores_interviews_and_reports_both_halves(tmp_path: Path) -> None:

@@ -125,6 +125,9 @@ def test_attempt_round_trip_and_judgement(store: SqlStore) -> None:
     assert store.unjudged_attempts() == ()
     assert store.list_attempts(session.id) == (judged,)
     assert store.get_attempt(added.id) == judged
+    before = store.data_version()
+    store.save_judgement(added.id, {**JUDGEMENT, "overall": 1})
+    assert store.data_version() != before  # a new judgement changes the version
     with pytest.raises(NotFoundError):
         store.get_attempt(added.id + 1000)
 

@@ -215,8 +215,10 @@ def test_history_without_sessions(client: TestClient) -> None:
 
 @pytest.mark.model
 def test_history_after_a_real_answer(client: TestClient) -> None:
+    assert "No sessions yet" in client.get("/history").text  # rendered and kept
     made = client.post("/api/v1/sessions", json={"kind": "single", "interviewer": "peer"})
     sid = made.json()["id"]
+    assert "No sessions yet" not in client.get("/history").text  # a new session shows at once
     answered = client.post(
         f"/api/v1/sessions/{sid}/attempts", json={"question": QUESTION, "answer": ANSWER}
     )

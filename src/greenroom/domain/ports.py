@@ -98,6 +98,10 @@ class SessionStore(Protocol):
         """The attempt (``NotFoundError`` when unknown)."""
         ...
 
+    def data_version(self) -> str:
+        """A token that changes whenever sessions or attempts change (for caching pages)."""
+        ...
+
     def list_attempts(self, session_id: int | None = None) -> tuple[Attempt, ...]:
         """Attempts of one session (or all), oldest first."""
         ...

@@ -9,6 +9,7 @@ Talks only to the ports.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from greenroom.contract import judgement_to_dict
@@ -160,11 +161,17 @@ def start_session(
     return store.create_session(draft)
 
 
-def history(store: SessionStore) -> tuple[SessionSummary, ...]:
-    """Every session, newest first, with its number of attempts and latest overall score."""
+def history(
+    store: SessionStore, attempts: Sequence[Attempt] | None = None
+) -> tuple[SessionSummary, ...]:
+    """Every session, newest first, with its number of attempts and latest overall score.
+
+    ``attempts`` may pass in ``store.list_attempts()`` when the caller already has it.
+    """
     counts: dict[int, int] = {}
     last: dict[int, int] = {}
-    for attempt in store.list_attempts():  # oldest first, so the last one seen is the latest
+    found = store.list_attempts() if attempts is None else attempts
+    for attempt in found:  # oldest first, so the last one seen is the latest
         counts[attempt.session_id] = counts.get(attempt.session_id, 0) + 1
         if attempt.judgement is not None and isinstance(attempt.judgement.get("overall"), int):
             last[attempt.session_id] = attempt.judgement["overall"]

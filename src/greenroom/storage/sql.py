@@ -322,6 +322,23 @@ class SqlStore:
             raise NotFoundError("attempt", str(attempt_id))
         return _attempt(row)
 
+    def data_version(self) -> str:
+        """Changes whenever a session or an attempt is added, finished or judged."""
+        with self._connect() as conn:
+            a = conn.execute(
+                sa.select(
+                    sa.func.count(), sa.func.max(attempts.c.id), sa.func.max(attempts.c.judged_at)
+                )
+            ).one()
+            s = conn.execute(
+                sa.select(
+                    sa.func.count(),
+                    sa.func.max(practice_sessions.c.id),
+                    sa.func.max(practice_sessions.c.finished_at),
+                )
+            ).one()
+        return "|".join(str(v) for v in (*a, *s))
+
     def get_attempt(self, attempt_id: int) -> Attempt:
         with self._connect() as conn:
             row = conn.execute(sa.select(attempts).where(attempts.c.id == attempt_id)).one_or_none()

@@ -73,6 +73,17 @@ def _name(interviewer: str | None) -> str:
 
 @router.get("/history", response_class=HTMLResponse)
 def history_page(request: Request, store: StoreDep) -> Response:
+    # The page changes only when the data (or the day, for streaks) does: keep the last render.
+    version = f"{store.data_version()}|{datetime.now(UTC).date()}"
+    cached = getattr(request.app.state, "history_page", None)
+    if cached is not None and cached[0] == version:
+        return HTMLResponse(cached[1])
+    response = _render_history(request, store)
+    request.app.state.history_page = (version, response.body)
+    return response
+
+
+def _render_history(request: Request, store: StoreDep) -> Response:
     attempts = store.list_attempts()
     by_session: dict[int, list[str]] = {}
     verdicts: dict[int, str] = {}
@@ -93,7 +104,7 @@ def history_page(request: Request, store: StoreDep) -> Response:
             "last_overall": s.last_overall,
             "last_verdict": verdicts.get(s.session.id),
         }
-        for s in history(store)
+        for s in history(store, attempts)
     ]
     panels = []
     for iid in INTERVIEWER_IDS:
