@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -139,3 +140,26 @@ def test_errors_are_html_for_pages_and_json_for_api(client: TestClient) -> None:
     assert client.get("/attempts/abc").status_code == 422
     api = client.get("/api/v1/sessions/999")
     assert api.status_code == 404 and "error" in api.json()
+
+
+def test_the_follow_up_can_be_answered_without_moving_the_room_on(client: TestClient) -> None:
+    room_url = start(client, kind="single", interviewer="hiring-manager")
+    fields = hidden_fields(client.get(room_url).text)
+    feedback = client.post(f"{room_url}/answers", data={**fields, "answer": NEGATIVE})
+    assert 'for="follow-answer"' in feedback.text
+    probe = re.search(r'name="question" value="([^"]+)"', feedback.text)
+    assert probe is not None and probe.group(1) != fields["question"]
+    answered = client.post(
+        f"{room_url}/answers",
+        data={
+            "interviewer": "hiring-manager",
+            "stage": fields["stage"],
+            "question": probe.group(1),
+            "answer": GOOD,
+        },
+    )
+    assert answered.status_code == 200
+    assert re.fullmatch(r"http://testserver/attempts/\d+", str(answered.url))
+    assert html.unescape(probe.group(1)) in html.unescape(answered.text)
+    # The follow-up is an extra answer: the room still moves on from the first question.
+    assert hidden_fields(client.get(room_url).text)["question_id"] != fields["question_id"]
