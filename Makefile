@@ -21,20 +21,23 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEVSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[postgres]' pytest ruff mypy types-PyYAML httpx playwright
+	$(BIN)/python -m pip install -q -e '.[postgres,speech]' pytest ruff mypy types-PyYAML httpx playwright
 	touch $@
 
 ## run: start the main job: the browser app on 127.0.0.1 (prints the address)
 run: $(STAMP)
 	$(BIN)/greenroom serve
 
-## browser: Debian's Chromium for the end-to-end tests (installed when missing and run as root)
+## browser: Debian's Chromium for the end-to-end tests and espeak-ng for speech fixtures
+## (installed when missing and run as root)
 CHROMIUM := /usr/bin/chromium
+ESPEAK := /usr/bin/espeak-ng
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(ESPEAK) ]; then \
 		if [ "$$(id -u)" = 0 ]; then \
-			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
-		else echo "note: $(CHROMIUM) is missing; the browser tests will skip (fail with CI=true)"; fi; \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+				chromium espeak-ng; \
+		else echo "note: chromium or espeak-ng is missing; those tests skip (fail with CI=true)"; fi; \
 	fi
 
 ## test: lint, types and the whole suite

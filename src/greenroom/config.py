@@ -67,6 +67,22 @@ class Settings(BaseSettings):
     max_answer_words: int = Field(
         default=5000, ge=10, le=100_000, description="Longest answer accepted, in words."
     )
+    stt_engine: str = Field(
+        default="faster_whisper",
+        description="Speech-to-text engine for recorded answers: 'faster_whisper' (shipped "
+        "Whisper tiny.en) or 'scripted' (a stand-in that ignores the audio).",
+    )
+    stt_model_path: Path | None = Field(
+        default=None,
+        description="A local CTranslate2 Whisper model directory to use instead of the packaged "
+        "tiny.en.",
+    )
+    max_audio_bytes: int = Field(
+        default=50_000_000, ge=1, description="Largest audio file accepted, in bytes."
+    )
+    max_audio_s: float = Field(
+        default=900, gt=0, description="Longest recording accepted, in seconds of audio."
+    )
 
 
 def load_settings(

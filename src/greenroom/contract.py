@@ -5,6 +5,7 @@ Documented in ``docs/judgement-json.md``; a test checks that the documented keys
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from greenroom.domain.consistency import Inconsistency
@@ -74,6 +75,14 @@ def judgement_to_dict(j: Judgement) -> dict[str, Any]:
         "tips": list(j.tips),
         "signals": [_signal(s) for s in j.signals],
     }
+
+
+def spoken_judgement_to_dict(
+    j: Judgement, transcript: str, delivery: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A judgement of a recorded answer: the judgement JSON plus ``transcript`` (the text that
+    was judged) and ``delivery`` (``Delivery.to_dict()``: pace, fillers, pauses, pitch)."""
+    return {**judgement_to_dict(j), "transcript": transcript, "delivery": dict(delivery)}
 
 
 def interview_to_dict(j: InterviewJudgement) -> dict[str, Any]:

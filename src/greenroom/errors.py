@@ -6,6 +6,7 @@ GreenroomError
 ├── InputError              an answer, transcript or job file that cannot be judged
 ├── BankError               a question bank file that does not validate
 ├── BackendUnavailable      a model or engine that is missing or fails its hash check
+├── AudioDecodeError        an uploaded recording that is empty, too long or not audio
 └── StorageError            the database cannot be opened, migrated, read or written
 """
 
@@ -52,6 +53,10 @@ class BackendUnavailable(GreenroomError):
         self.problem = problem
         hint = f"; {install_hint}" if install_hint else ""
         super().__init__(f"{backend}: {problem}{hint}")
+
+
+class AudioDecodeError(GreenroomError):
+    """An uploaded recording that is empty, too large, too long, truncated or not audio."""
 
 
 class StorageError(GreenroomError):

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from greenroom.config import Settings
 from greenroom.domain.models import QuestionBank
-from greenroom.domain.ports import Embedder, Store
+from greenroom.domain.ports import Embedder, Store, Transcriber
 from greenroom.domain.questions import default_bank, load_bank
 from greenroom.embedding import create_embedder
 
@@ -32,6 +32,17 @@ class Runtime:
                 expected_sha256=self.settings.embedding_model_sha256,
             )
         return create_embedder(self.settings.embedder, threads=self.settings.threads)
+
+    @cached_property
+    def transcriber(self) -> Transcriber:
+        """The speech-to-text engine (at least two threads: Whisper is slow on one)."""
+        from greenroom.speech.asr import create_transcriber
+
+        return create_transcriber(
+            self.settings.stt_engine,
+            model_path=self.settings.stt_model_path,
+            threads=max(2, self.settings.threads),
+        )
 
     @cached_property
     def bank(self) -> QuestionBank:

@@ -29,6 +29,7 @@ from greenroom.contract import (
     interviewer_to_dict,
     judgement_to_dict,
     question_to_dict,
+    spoken_judgement_to_dict,
 )
 from greenroom.domain.consistency import Said, check_consistency
 from greenroom.domain.criteria import CRITERIA
@@ -39,7 +40,7 @@ from greenroom.domain.loop import parse_stage
 from greenroom.domain.models import InterviewJudgement
 from greenroom.domain.questions import candidate_questions_for, filter_questions
 from greenroom.domain.transcripts import exchanges, parse_transcript
-from greenroom.errors import GreenroomError, InputError
+from greenroom.errors import AudioDecodeError, GreenroomError, InputError
 from greenroom.runtime import Runtime
 from greenroom.textfiles import read_text_file
 
@@ -224,6 +225,14 @@ def analyze(
             help="JSONL file: one {interviewer, question, answer, stage?, job?} object a line.",
         ),
     ] = None,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            "--audio",
+            help="A recorded answer (wav, webm, ogg, mp3 or m4a): transcribed, judged, and its "
+            "delivery (pace, fillers, pauses, pitch) measured.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Judge one answer the way one interviewer would."""
@@ -235,8 +244,13 @@ def analyze(
         return
     if interviewer_id is None or question is None:
         ctx.fail("--interviewer and --question are required (or use --batch)")
+    if audio is not None:
+        if answer is not None or answer_file is not None:
+            ctx.fail("give --audio or an answer text, not both")
+        _analyze_audio(runtime, audio, interviewer_id, question, stage, job, as_json)
+        return
     if (answer is None) == (answer_file is None):
-        ctx.fail("give exactly one of --answer and --answer-file")
+        ctx.fail("give exactly one of --answer, --answer-file and --audio")
     text = answer if answer is not None else read_text_file(answer_file or Path(), "answer")
     job_text = read_text_file(job, "job") if job is not None else None
     judgement = judge_answer(
@@ -252,6 +266,64 @@ def analyze(
         print_json(judgement_to_dict(judgement))
     else:
         render_judgement(Console(), judgement)
+
+
+def _analyze_audio(
+    runtime: Runtime,
+    path: Path,
+    interviewer_id: str,
+    question: str,
+    stage: int,
+    job: Path | None,
+    as_json: bool,
+) -> None:
+    """Decode, transcribe, judge the transcript and measure the delivery of one recording."""
+    from greenroom.speech.audio import decode_audio
+    from greenroom.speech.delivery import measure_delivery
+
+    settings = runtime.settings
+    try:
+        size = path.stat().st_size
+        if size > settings.max_audio_bytes:
+            raise AudioDecodeError(
+                f"{path.name} is {size} bytes, over the {settings.max_audio_bytes} limit"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read audio {path}: {exc.strerror or exc}") from exc
+    job_text = read_text_file(job, "job") if job is not None else None
+    decoded = decode_audio(
+        data,
+        max_bytes=settings.max_audio_bytes,
+        max_seconds=settings.max_audio_s,
+        name=path.name,
+    )
+    heard = runtime.transcriber.transcribe(decoded)
+    if not heard.text.strip():
+        raise InputError(f"no speech was recognised in {path.name}")
+    judgement = judge_answer(
+        question,
+        heard.text,
+        interviewer=interviewer_id,
+        stage=stage,
+        job=job_text,
+        embedder=runtime.embedder,
+        max_words=settings.max_answer_words,
+    )
+    delivery = measure_delivery(decoded.samples, heard.words)
+    if as_json:
+        print_json(spoken_judgement_to_dict(judgement, heard.text, delivery.to_dict()))
+        return
+    console = Console()
+    console.print(f"[bold]Transcript:[/] {escape(heard.text)}")
+    render_judgement(console, judgement)
+    pitch = delivery.pitch_variation_st
+    console.print(
+        f"[bold]Delivery:[/] {delivery.words_per_minute:.0f} words/min, "
+        f"{delivery.filler_count} fillers, {delivery.long_pause_count} long pauses "
+        f"(longest {delivery.longest_pause_s:.1f} s), pitch variation "
+        + ("n/a" if pitch is None else f"{pitch:.1f} st")
+    )
 
 
 @app.command()
@@ -399,21 +471,29 @@ def rehearse(
 
 @app.command()
 def backends(as_json: JsonOpt = False) -> None:
-    """Show which embedding engines are usable here and why not."""
+    """Show which embedding and speech-to-text engines are usable here and why not."""
     from greenroom.embedding import available, create_embedder
+    from greenroom.speech import asr
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name in available():
         try:
             create_embedder(name).embed(["check"])
-            rows.append({"name": name, "usable": True, "why": ""})
+            rows.append({"name": name, "kind": "embedder", "usable": True, "why": ""})
         except GreenroomError as exc:
-            rows.append({"name": name, "usable": False, "why": str(exc)})
+            rows.append({"name": name, "kind": "embedder", "usable": False, "why": str(exc)})
+    for name in asr.available():
+        try:
+            asr.create_transcriber(name)  # checks the packages and the model hash, loads nothing
+            rows.append({"name": name, "kind": "stt", "usable": True, "why": ""})
+        except GreenroomError as exc:
+            rows.append({"name": name, "kind": "stt", "usable": False, "why": str(exc)})
     if as_json:
         print_json(rows)
         return
     for row in rows:
-        print(f"{row['name']:10} {'usable' if row['usable'] else 'unusable: ' + str(row['why'])}")
+        state = "usable" if row["usable"] else "unusable: " + str(row["why"])
+        print(f"{row['name']:15} {row['kind']:9} {state}")
 
 
 @app.command()

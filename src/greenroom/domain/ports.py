@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -11,6 +11,10 @@ import numpy.typing as npt
 from greenroom.domain.parking import ConcernDraft, ParkedConcern
 from greenroom.domain.sessions import Attempt, AttemptDraft, PracticeSession, SessionDraft
 from greenroom.domain.stories import Story, StoryDraft, StoryUse
+
+if TYPE_CHECKING:
+    from greenroom.speech.asr import TimedTranscript
+    from greenroom.speech.audio import Audio
 
 
 class Embedder(Protocol):
@@ -20,6 +24,16 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """One L2-normalised row per text (shape ``(len(texts), dim)``)."""
+        ...
+
+
+class Transcriber(Protocol):
+    """Turns decoded speech into text with a start and end time for every word."""
+
+    name: str
+
+    def transcribe(self, audio: Audio) -> TimedTranscript:
+        """The words heard in ``audio`` (16 kHz mono), in order, times in seconds."""
         ...
 
 
