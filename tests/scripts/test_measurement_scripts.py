@@ -35,6 +35,18 @@ def test_bench_writes_a_table_and_json_with_both_measurements(tmp_path: Path) ->
     web = result["web"]
     assert set(web["requests_per_s"]) == {"history_page", "post_answer", "bare_fastapi_json"}
     assert web["history_share_of_bare"] > 0
+    speech = result["speech"]
+    if speech is None:  # espeak-ng or faster-whisper missing: the bench says why
+        assert any(note.startswith("speech skipped") for note in result["notes"])
+    else:
+        assert "pipeline_30s" in done.stdout and "bare_whisper_30s" in done.stdout
+        assert speech["ratio_pipeline_to_bare"] > 0
+        assert speech["target_ratio"] == 1.10
+        assert 0 <= speech["wer_greenroom"] <= 1 and 0 <= speech["wer_bare"] <= 1
+        delta = (speech["wer_greenroom"] - speech["wer_bare"]) * 100
+        assert speech["wer_delta_points"] == pytest.approx(delta, abs=0.02)
+        assert speech["target_wer_delta_points"] == 0.3
+        assert set(speech["met"]) == {"ratio", "wer_delta_points"}
 
 
 def test_eval_scores_interviews_and_reports_both_halves(tmp_path: Path) -> None:
