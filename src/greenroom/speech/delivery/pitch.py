@@ -28,7 +28,7 @@ def f0_track(
     A frame is voiced when that peak reaches ``voicing``, its level is above ``silence_dbfs``
     and it sits in a run of at least ``min_run`` voiced frames.
     """
-    audio = np.asarray(samples, dtype=np.float64).reshape(-1)
+    audio = np.asarray(samples, dtype=np.float32).reshape(-1)
     n = int(round(frame_s * sample_rate))
     hop = max(1, int(round(hop_s * sample_rate)))
     if audio.size < n or n < 4:
@@ -38,14 +38,19 @@ def f0_track(
     frames = audio[idx]
     frames = frames - frames.mean(axis=1, keepdims=True)
     level = 20.0 * np.log10(np.maximum(np.sqrt(np.mean(frames**2, axis=1)), 1e-12))
-    window = np.hanning(n)
-    nfft = 1 << int(np.ceil(np.log2(2 * n)))
-    acf = np.fft.irfft(np.abs(np.fft.rfft(frames * window, nfft)) ** 2, nfft)[:, :n]
-    wacf = np.fft.irfft(np.abs(np.fft.rfft(window, nfft)) ** 2, nfft)[:n]
+    window = np.hanning(n).astype(np.float32)
     lo = max(1, int(np.floor(sample_rate / max_hz)))
     hi = min(n - 2, int(np.ceil(sample_rate / min_hz)))
     if hi <= lo + 1:
         return np.zeros(0)
+    # Only frames loud enough to be voiced are transformed (silence is most of a pause-rich
+    # answer), and only the lags up to ``hi + 1`` are kept; 2n points avoid circular overlap.
+    audible = level > silence_dbfs
+    nfft = 2 * n
+    spectrum = np.fft.rfft(frames[audible] * window, nfft)
+    acf = np.zeros((count, hi + 2))
+    acf[audible] = np.fft.irfft(spectrum.real**2 + spectrum.imag**2, nfft)[:, : hi + 2]
+    wacf = np.fft.irfft(np.abs(np.fft.rfft(window, nfft)) ** 2, nfft)[: hi + 2]
     energy = acf[:, :1]
     r = np.where(energy > 0, acf / np.maximum(energy, 1e-300), 0.0) / (wacf / wacf[0])
     band = r[:, lo : hi + 1]
