@@ -12,6 +12,10 @@ because greenroom's embedder avoids padding a short question to a long answer. T
 median(A) under 25 ms and median(A) no more than twice median(B). Missing a target prints
 MISSED but still exits 0.
 
+The latency section times Stop-to-feedback for spoken answers of 30, 90 and 180 s fed at
+real-time pace (``--latency-lengths``, ``--latency-runs``, ``--no-pace`` shrink it for
+smoke runs); its target is feedback within 1.5 s of Stop for a 90 s answer.
+
 Sections are plain functions returning rows; add one to ``SECTIONS`` to bench something new.
 """
 
@@ -71,6 +75,9 @@ class Options:
     warmup: int
     interviewer: str
     only_bare: bool
+    latency_lengths: tuple[float, ...] = (30.0, 90.0, 180.0)
+    latency_runs: int = 1
+    latency_pace: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,10 +462,244 @@ def bench_speech(options: Options, notes: Notes) -> tuple[Row, ...]:
     return tuple(Row("speech", name, tuple(values)) for name, values in times.items())
 
 
+LATENCY_SENTENCES = (
+    "When our biggest client called in angry, I listened to the whole story first.",
+    "Um, their delivery schedules had stopped syncing after our update.",
+    "Trucks were leaving the warehouse half empty, and the drivers were waiting.",
+    "I pulled two engineers onto a call, and we rolled the update back for their stores.",
+    "Uh, then I sent the director a short status note every hour until it worked again.",
+    "By the end of the day the schedules were fixed.",
+    "The client renewed their contract for another three years.",
+    "Afterwards I wrote a short incident report for the whole team.",
+    "We set up a weekly check in with the client for the next two months.",
+    "Our team adopted staged rollouts so that one bad update can no longer reach everyone.",
+    "I learned that listening first saves more time than rushing to a fix.",
+    "Since then I have trained three new support leads in the same approach.",
+)
+LATENCY_PAUSES_S = (0.5, 0.9, 0.6, 1.2, 0.7)  # between sentences, in turn
+TARGET_STOP_S = 1.5  # the issue: feedback within 1.5 s of Stop for a 90 s answer
+TARGET_STOP_LENGTH_S = 90.0
+TIMESLICE_S = 1.0  # MediaRecorder timeslice in the rehearsal room
+STOP_AFTER_S = 1.5  # silence between the last word and the click on Stop
+
+
+class TimedTranscriber:
+    """Wraps a transcriber and adds up the seconds spent in it: all of them, and those of
+    calls made from the main thread (the caller of BackgroundTranscriber.finish)."""
+
+    def __init__(self, inner: Any) -> None:
+        import threading
+
+        self.name = inner.name
+        self.inner = inner
+        self.seconds = 0.0
+        self.main_seconds = 0.0
+        self._main = threading.main_thread()
+
+    def transcribe(self, audio: Any) -> Any:
+        import threading
+
+        started = time.perf_counter()
+        try:
+            return self.inner.transcribe(audio)
+        finally:
+            spent = time.perf_counter() - started
+            self.seconds += spent
+            if threading.current_thread() is self._main:
+                self.main_seconds += spent
+
+
+def espeak_answer(seconds: float) -> tuple[np.ndarray[Any, np.dtype[np.float32]], str]:
+    """Sentences spoken by espeak-ng with natural pauses between them, ``seconds`` long or a
+    little more (the last sentence is not cut), and the text said."""
+    from greenroom.speech.audio import decode_audio
+
+    spoken: dict[str, np.ndarray[Any, np.dtype[np.float32]]] = {}
+    parts: list[np.ndarray[Any, np.dtype[np.float32]]] = []
+    said: list[str] = []
+    total = 0
+    while total < seconds * 16000:
+        sentence = LATENCY_SENTENCES[len(said) % len(LATENCY_SENTENCES)]
+        if sentence not in spoken:
+            wav = speech_wav_bytes(sentence)
+            spoken[sentence] = decode_audio(wav, max_bytes=len(wav), max_seconds=60).samples
+        pause_s = LATENCY_PAUSES_S[len(said) % len(LATENCY_PAUSES_S)]
+        parts += [spoken[sentence], np.zeros(int(pause_s * 16000), dtype=np.float32)]
+        total += parts[-2].size + parts[-1].size
+        said.append(sentence)
+    parts[-1] = np.zeros(int(STOP_AFTER_S * 16000), dtype=np.float32)
+    return np.concatenate(parts), " ".join(said)
+
+
+def webm_opus(samples: np.ndarray[Any, np.dtype[np.float32]]) -> bytes:
+    """16 kHz samples as a live WebM/Opus stream in 1 s clusters, as MediaRecorder writes."""
+    import io
+
+    import av
+
+    buffer = io.BytesIO()
+    options = {"live": "1", "cluster_time_limit": str(int(TIMESLICE_S * 1000))}
+    with av.open(buffer, "w", format="webm", options=options) as out:
+        stream = out.add_stream("libopus", rate=48000, layout="mono")
+        resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=48000)
+        for start in range(0, samples.size, 1600):
+            frame = av.AudioFrame.from_ndarray(
+                samples[start : start + 1600].reshape(1, -1), format="flt", layout="mono"
+            )
+            frame.sample_rate = 16000
+            for piece in resampler.resample(frame):
+                out.mux(stream.encode(piece))
+        for piece in resampler.resample(None):
+            out.mux(stream.encode(piece))
+        out.mux(stream.encode(None))
+    return buffer.getvalue()
+
+
+def recorder_prefixes(data: bytes) -> list[bytes]:
+    """What a recorder with a 1 s timeslice has written after each second: everything up to
+    the packet being written then, cut in its middle. The last item is the whole file."""
+    import io
+
+    import av
+
+    with av.open(io.BytesIO(data), mode="r", format="matroska") as container:
+        stream = container.streams.audio[0]
+        packets = [
+            (float(p.pts * p.time_base), p.pos, p.size)
+            for p in container.demux(stream)
+            if p.size and p.pts is not None and p.pos is not None
+        ]
+    out: list[bytes] = []
+    second = TIMESLICE_S
+    for at, pos, size in packets:
+        if at >= second:
+            out.append(data[: pos + size // 2])
+            second += TIMESLICE_S
+    return [*out, data]
+
+
+@dataclass(slots=True)
+class LatencyResult:
+    """What the Stop-to-feedback section found, per answer length (filled when it runs)."""
+
+    lengths_s: list[float] = field(default_factory=list)
+    paced: bool = True
+    per_length: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+LATENCY = LatencyResult()
+
+
+def bench_latency(options: Options, notes: Notes) -> tuple[Row, ...]:
+    """Stop-to-feedback for spoken answers: a WebM/Opus answer arrives as growing 1 s
+    prefixes at the pace a recorder makes them, into a BackgroundTranscriber with the real
+    Whisper model; at Stop the clock runs over finish (decode the last bytes, transcribe the
+    tail), measure_delivery and judging."""
+    import shutil
+
+    if options.only_bare or not options.latency_lengths:
+        return ()
+    if shutil.which(ESPEAK) is None or importlib.util.find_spec("faster_whisper") is None:
+        notes.add("latency skipped: espeak-ng or faster-whisper is not installed")
+        return ()
+    from greenroom.embedding import create_embedder
+    from greenroom.speech.asr import create_transcriber
+    from greenroom.speech.audio import Audio, decode_audio
+    from greenroom.speech.delivery import measure_delivery
+    from greenroom.speech.streaming import BackgroundTranscriber
+
+    judge_spoken = optional_import("greenroom.domain.judging", "judge_spoken_answer")
+    judge_answer = optional_import("greenroom.domain.judging", "judge_answer")
+    if judge_spoken is None and judge_answer is None:
+        raise JudgingMissing("greenroom.domain.judging.judge_answer does not exist yet")
+    embedder = create_embedder("minilm", threads=1)
+
+    def judge(transcript: Any, delivery: Any) -> object:
+        settings = {"interviewer": options.interviewer, "stage": 2, "embedder": embedder}
+        if judge_spoken is not None:
+            return judge_spoken(QUESTION, transcript, delivery, **settings)
+        return judge_answer(QUESTION, transcript.text, **settings)  # type: ignore[misc]
+
+    timed = TimedTranscriber(create_transcriber("faster_whisper", threads=2))
+    warm, _ = espeak_answer(3.0)
+    heard = timed.transcribe(Audio(samples=warm, duration_s=warm.size / 16000))  # loads it
+    judge(heard, measure_delivery(warm, heard.words))  # and the embedder
+    background = BackgroundTranscriber(timed, max_bytes=50_000_000, max_seconds=900.0)
+    LATENCY.lengths_s = list(options.latency_lengths)
+    LATENCY.paced = options.latency_pace
+    rows: list[Row] = []
+    try:
+        for length in options.latency_lengths:
+            samples, text = espeak_answer(length)
+            data = webm_opus(samples)
+            seconds = samples.size / 16000
+            steps = recorder_prefixes(data)
+            parts: dict[str, list[float]] = {
+                k: []
+                for k in ("stop_to_feedback", "finish", "tail_transcribe", "delivery", "judge")
+            }
+            facts: dict[str, list[float]] = {
+                "worker_rtf": [],
+                "untranscribed_at_stop_s": [],
+                "tail_done_ahead": [],
+            }
+            for run in range(options.latency_runs):
+                key = f"answer-{length:g}-{run}"
+                timed.seconds = 0.0
+                started = time.perf_counter()
+                for k, prefix in enumerate(steps[:-1], start=1):
+                    if options.latency_pace:
+                        time.sleep(max(0.0, started + k * TIMESLICE_S - time.perf_counter()))
+                    background.update(key, lambda p=prefix: p)  # type: ignore[misc]
+                if options.latency_pace:
+                    time.sleep(max(0.0, started + seconds - time.perf_counter()))
+                facts["untranscribed_at_stop_s"].append(seconds - background.progress(key))
+                facts["worker_rtf"].append(timed.seconds / seconds)
+                before = timed.main_seconds
+                t0 = time.perf_counter()
+                spoken = background.finish(key, data)
+                t1 = time.perf_counter()
+                delivery = measure_delivery(spoken.audio.samples, spoken.transcript.words)
+                t2 = time.perf_counter()
+                judge(spoken.transcript, delivery)
+                t3 = time.perf_counter()
+                facts["tail_done_ahead"].append(float(timed.main_seconds == before))
+                parts["stop_to_feedback"].append((t3 - t0) * 1000)
+                parts["finish"].append((t1 - t0) * 1000)
+                parts["tail_transcribe"].append((timed.main_seconds - before) * 1000)
+                parts["delivery"].append((t2 - t1) * 1000)
+                parts["judge"].append((t3 - t2) * 1000)
+            whole = timed.inner.transcribe(decode_audio(data, max_bytes=len(data), max_seconds=900))
+            LATENCY.per_length[f"{length:g}"] = {
+                "audio_s": round(seconds, 2),
+                "runs": options.latency_runs,
+                "median_ms": {k: round(statistics.median(v), 1) for k, v in parts.items()},
+                "max_ms": {k: round(max(v), 1) for k, v in parts.items()},
+                "worker_rtf_median": round(statistics.median(facts["worker_rtf"]), 3),
+                "untranscribed_at_stop_s_median": round(
+                    statistics.median(facts["untranscribed_at_stop_s"]), 2
+                ),
+                "tail_done_ahead_runs": int(sum(facts["tail_done_ahead"])),
+                "wer_last_run": round(word_error_rate(text, spoken.transcript.text), 4),
+                "wer_whole_file": round(word_error_rate(text, whole.text), 4),
+            }
+            rows += [Row("latency", f"{k}_{length:g}s", tuple(v)) for k, v in parts.items()]
+    finally:
+        background.close()
+    judge_name = "judge_spoken_answer" if judge_spoken is not None else "judge_answer"
+    pace = "at real-time pace" if options.latency_pace else "as fast as possible (no pacing)"
+    notes.add(
+        f"latency: {options.latency_runs} run(s) per length, 1 s prefixes {pace}, "
+        f"Whisper 2 threads, judged with {judge_name}"
+    )
+    return tuple(rows)
+
+
 SECTIONS: tuple[Callable[[Options, Notes], tuple[Row, ...]], ...] = (
     bench_judging,
     bench_web,
     bench_speech,
+    bench_latency,
 )
 
 
@@ -502,6 +743,7 @@ def summary(rows: Sequence[Row], options: Options, notes: Notes) -> dict[str, An
         },
         "web": _web_summary(by_name),
         "speech": _speech_summary(by_name),
+        "latency": _latency_summary(),
         "runs": options.runs,
         "warmup": options.warmup,
         "peak_rss_mb": round(rss, 1) if rss is not None else None,
@@ -547,6 +789,22 @@ def _speech_summary(by_name: dict[str, Row]) -> dict[str, Any] | None:
             "ratio": ratio <= TARGET_SPEECH_RATIO,
             "wer_delta_points": delta <= TARGET_WER_DELTA_POINTS,
         },
+    }
+
+
+def _latency_summary() -> dict[str, Any] | None:
+    if not LATENCY.per_length:
+        return None
+    target = LATENCY.per_length.get(f"{TARGET_STOP_LENGTH_S:g}")
+    met = None
+    if target is not None and LATENCY.paced:
+        met = target["median_ms"]["stop_to_feedback"] <= TARGET_STOP_S * 1000
+    return {
+        "paced": LATENCY.paced,
+        "per_length_s": LATENCY.per_length,
+        "target_stop_s": TARGET_STOP_S,
+        "target_length_s": TARGET_STOP_LENGTH_S,
+        "met": met,
     }
 
 
@@ -604,6 +862,26 @@ def print_table(rows: Sequence[Row], result: dict[str, Any]) -> None:
             f"delta {speech['wer_delta_points']:+.2f} points (target <= "
             f"{TARGET_WER_DELTA_POINTS:g}): {_verdict(speech['met']['wer_delta_points'])}"
         )
+    latency = result["latency"]
+    if latency is not None:
+        for found in latency["per_length_s"].values():
+            med, top = found["median_ms"], found["max_ms"]
+            print(
+                f"Stop to feedback, {found['audio_s']:.0f} s answer: median "
+                f"{med['stop_to_feedback']:.0f} ms, max {top['stop_to_feedback']:.0f} ms "
+                f"(finish {med['finish']:.0f} of which tail transcription "
+                f"{med['tail_transcribe']:.0f}, delivery {med['delivery']:.0f}, judge "
+                f"{med['judge']:.0f}); worker real-time factor {found['worker_rtf_median']:.2f}, "
+                f"{found['untranscribed_at_stop_s_median']:.1f} s untranscribed at Stop "
+                f"(tail done ahead in {found['tail_done_ahead_runs']}/{found['runs']} runs), "
+                f"WER {found['wer_last_run']:.2%} "
+                f"(whole file at once {found['wer_whole_file']:.2%})"
+            )
+        if latency["met"] is not None:
+            print(
+                f"Stop to feedback for a {TARGET_STOP_LENGTH_S:g} s answer (target <= "
+                f"{TARGET_STOP_S:g} s): {_verdict(latency['met'])}"
+            )
     if result["peak_rss_mb"] is not None:
         print(f"peak RSS {result['peak_rss_mb']:.1f} MiB")
     m = result["machine"]
@@ -623,10 +901,38 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Options, Path | None]:
         "--only-bare", action="store_true", help="time only the bare onnxruntime baseline"
     )
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--latency-lengths",
+        default="30,90,180",
+        help="spoken answer lengths in seconds for Stop-to-feedback, comma separated "
+        "(default 30,90,180; empty skips the section)",
+    )
+    parser.add_argument(
+        "--latency-runs", type=int, default=1, help="recordings per length (default 1)"
+    )
+    parser.add_argument(
+        "--no-pace",
+        action="store_true",
+        help="feed the recording as fast as possible instead of at real-time pace",
+    )
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.warmup < 0:
-        parser.error("--runs must be at least 1 and --warmup at least 0")
-    options = Options(args.runs, args.warmup, args.interviewer, args.only_bare)
+    if args.runs < 1 or args.warmup < 0 or args.latency_runs < 1:
+        parser.error("--runs and --latency-runs must be at least 1 and --warmup at least 0")
+    try:
+        lengths = tuple(float(x) for x in args.latency_lengths.split(",") if x.strip())
+    except ValueError:
+        parser.error("--latency-lengths takes seconds separated by commas, e.g. 30,90,180")
+    if any(not 1 <= x <= 600 for x in lengths):
+        parser.error("--latency-lengths must each be between 1 and 600 seconds")
+    options = Options(
+        args.runs,
+        args.warmup,
+        args.interviewer,
+        args.only_bare,
+        lengths,
+        args.latency_runs,
+        not args.no_pace,
+    )
     return options, args.json
 
 

@@ -25,7 +25,11 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_bench_writes_a_table_and_json_with_both_measurements(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
-    done = _run("scripts/bench.py", "--runs", "3", "--warmup", "1", "--json", str(out))
+    done = _run(
+        "scripts/bench.py",
+        *("--runs", "3", "--warmup", "1", "--json", str(out)),
+        *("--latency-lengths", "5", "--no-pace"),
+    )
     assert done.returncode == 0, done.stderr
     assert "judge_answer" in done.stdout and "bare_per_text" in done.stdout
     result = json.loads(out.read_text())
@@ -47,6 +51,16 @@ def test_bench_writes_a_table_and_json_with_both_measurements(tmp_path: Path) ->
         assert speech["wer_delta_points"] == pytest.approx(delta, abs=0.02)
         assert speech["target_wer_delta_points"] == 0.3
         assert set(speech["met"]) == {"ratio", "wer_delta_points"}
+        latency = result["latency"]
+        assert latency["target_stop_s"] == 1.5 and latency["paced"] is False
+        assert latency["met"] is None  # only a paced 90 s answer is held to the target
+        (found,) = latency["per_length_s"].values()
+        assert found["audio_s"] >= 5 and found["runs"] == 1
+        parts = found["median_ms"]
+        assert parts["stop_to_feedback"] >= parts["finish"] + parts["delivery"] > 0
+        assert parts["finish"] >= parts["tail_transcribe"] >= 0  # 0 when done ahead
+        assert 0 <= found["wer_last_run"] <= 1
+        assert "Stop to feedback" in done.stdout
 
 
 def test_eval_scores_interviews_and_reports_both_halves(tmp_path: Path) -> None:

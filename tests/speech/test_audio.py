@@ -14,7 +14,7 @@ import pytest
 from numpy.typing import NDArray
 
 from greenroom.errors import AudioDecodeError
-from greenroom.speech.audio import SAMPLE_RATE, decode_audio, sniff_container
+from greenroom.speech.audio import SAMPLE_RATE, PrefixDecoder, decode_audio, sniff_container
 
 Synth = Callable[..., NDArray[np.float32]]
 
@@ -152,6 +152,81 @@ def test_duration_cap_stops_while_decoding() -> None:
     data = bytearray(wav_bytes(np.zeros(SAMPLE_RATE * 120, dtype=np.float32)))
     data[4:8] = data[40:44] = (0xFFFFFFFF).to_bytes(4, "little")
     started = time.perf_counter()
-    with pytest.raises(AudioDecodeError, match="longer than the 5 s limit"):
+    with pytest.raises(AudioDecodeError, match="over the 5 s limit"):
         decode_audio(bytes(data), max_bytes=len(data), max_seconds=5)
     assert time.perf_counter() - started < 1.0
+
+
+def _live_webm(samples: NDArray[np.float32]) -> bytes:
+    """WebM/Opus written as a live stream in 1 s clusters, as a browser recorder does."""
+    buffer = io.BytesIO()
+    options = {"live": "1", "cluster_time_limit": "1000"}
+    with av.open(buffer, "w", format="webm", options=options) as out:
+        stream = out.add_stream("libopus", rate=48_000, layout="mono")
+        resampler = av.AudioResampler(format=stream.format.name, layout="mono", rate=48_000)
+        for start in range(0, samples.size, SAMPLE_RATE // 10):
+            chunk = samples[start : start + SAMPLE_RATE // 10].reshape(1, -1)
+            frame = av.AudioFrame.from_ndarray(chunk, format="flt", layout="mono")
+            frame.sample_rate = SAMPLE_RATE
+            for rs in resampler.resample(frame):
+                out.mux(stream.encode(rs))
+        for rs in resampler.resample(None):
+            out.mux(stream.encode(rs))
+        out.mux(stream.encode(None))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["webm", "ogg", "wav"])
+def test_growing_prefixes_decode_to_exactly_the_whole_file(kind: str) -> None:
+    samples = tone(6.0) * np.linspace(0.2, 1.0, SAMPLE_RATE * 6, dtype=np.float32)
+    data = {
+        "webm": _live_webm(samples),
+        "ogg": encoded(samples, "ogg", "libopus", 48_000),
+        "wav": wav_bytes(samples),
+    }[kind]
+    decoder = PrefixDecoder(**LIMITS)
+    seen = 0.0
+    for k in range(1, 13):  # cut at arbitrary bytes, mid-packet as often as not
+        decoder.feed(data[: len(data) * k // 13])
+        assert decoder.duration_s >= seen
+        seen = decoder.duration_s
+    assert 3.0 < seen < 6.0  # the cut-off last packet waits for the rest
+    decoder.feed(data, final=True)
+    whole = decode_audio(data, **LIMITS)
+    assert decoder.restarts == 0
+    assert np.array_equal(decoder.samples, whole.samples)
+
+
+def test_prefix_decoder_starts_over_when_the_file_changes() -> None:
+    first, second = _live_webm(tone(3.0, 220.0)), _live_webm(tone(2.0, 440.0))
+    decoder = PrefixDecoder(**LIMITS)
+    decoder.feed(first[: len(first) // 2])
+    decoder.feed(second, final=True)
+    assert decoder.restarts == 1
+    assert np.array_equal(decoder.samples, decode_audio(second, **LIMITS).samples)
+
+
+def test_prefix_decoder_is_lenient_only_about_the_end() -> None:
+    data = _live_webm(tone(2.0))
+    decoder = PrefixDecoder(**LIMITS)
+    for size in (0, 2, 30, 300):  # too short to open yet: nothing decoded, no error
+        decoder.feed(data[:size])
+    assert decoder.duration_s == 0.0
+    with pytest.raises(AudioDecodeError, match="not a recognised"):
+        decoder.feed(b"GIF89a" + bytes(400))
+    with pytest.raises(AudioDecodeError, match="empty"):
+        PrefixDecoder(**LIMITS).feed(b"", final=True)
+    with pytest.raises(AudioDecodeError, match="cannot decode|no audio"):
+        PrefixDecoder(**LIMITS).feed(data[:300], final=True)
+    truncated = wav_bytes(tone(2.0))
+    with pytest.raises(AudioDecodeError, match="truncated"):
+        PrefixDecoder(**LIMITS).feed(truncated[: len(truncated) // 2], final=True)
+
+
+def test_prefix_decoder_keeps_the_duration_cap() -> None:
+    data = _live_webm(np.zeros(SAMPLE_RATE * 8, dtype=np.float32))
+    decoder = PrefixDecoder(max_bytes=len(data), max_seconds=5)
+    with pytest.raises(AudioDecodeError, match="over the 5 s limit"):
+        decoder.feed(data[: len(data) * 7 // 8])
+    with pytest.raises(AudioDecodeError, match="over the 10 limit"):
+        PrefixDecoder(max_bytes=10, max_seconds=5).feed(data)
