@@ -5,10 +5,11 @@ Documented in ``docs/judgement-json.md``; a test checks that the documented keys
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from greenroom.domain.consistency import Inconsistency
+from greenroom.domain.delivery import speech_spans
 from greenroom.domain.interviewers import InterviewerType
 from greenroom.domain.models import (
     Evidence,
@@ -18,6 +19,7 @@ from greenroom.domain.models import (
     Reason,
     Signal,
 )
+from greenroom.speech.delivery import TimedWord
 
 SCHEMA_VERSION = 1
 
@@ -77,12 +79,29 @@ def judgement_to_dict(j: Judgement) -> dict[str, Any]:
     }
 
 
+def _seconds(value: float) -> float:
+    return round(float(value), 3)
+
+
 def spoken_judgement_to_dict(
-    j: Judgement, transcript: str, delivery: Mapping[str, Any]
+    j: Judgement,
+    transcript: str,
+    delivery: Mapping[str, Any],
+    words: Sequence[TimedWord] = (),
 ) -> dict[str, Any]:
     """A judgement of a recorded answer: the judgement JSON plus ``transcript`` (the text that
-    was judged) and ``delivery`` (``Delivery.to_dict()``: pace, fillers, pauses, pitch)."""
-    return {**judgement_to_dict(j), "transcript": transcript, "delivery": dict(delivery)}
+    was judged) and ``delivery`` (``Delivery.to_dict()``: pace, fillers, pauses, pitch).
+
+    With the timed ``words`` the transcript was built from, ``words`` (``[text, start_s,
+    end_s]`` each) and ``speech`` (``[start_s, end_s]`` stretches of voice between the pauses)
+    are added for the answer's timeline.
+    """
+    out = {**judgement_to_dict(j), "transcript": transcript, "delivery": dict(delivery)}
+    if words:
+        pauses = [(float(a), float(b)) for a, b in delivery.get("pauses", ())]
+        out["words"] = [[w.text, _seconds(w.start_s), _seconds(w.end_s)] for w in words]
+        out["speech"] = [[_seconds(a), _seconds(b)] for a, b in speech_spans(words, pauses)]
+    return out
 
 
 def interview_to_dict(j: InterviewJudgement) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from typing import Final
 
 from greenroom.domain import thresholds as th
 from greenroom.domain.analysis import AnswerAnalysis, analyze
+from greenroom.domain.delivery import SpokenDelivery
 from greenroom.domain.interviewers import InterviewerType
 from greenroom.domain.interviewers import interviewer as interviewer_info
 from greenroom.domain.judging import judge_analysis, verdict_for
@@ -113,10 +114,17 @@ def judge_interview(
     job: str | None = None,
     embedder: Embedder,
     params: RollupParams = DEFAULT_ROLLUP,
+    deliveries: Sequence[SpokenDelivery | None] = (),
 ) -> InterviewJudgement:
-    """Judge every answer of an interview and roll them up for one interviewer."""
+    """Judge every answer of an interview and roll them up for one interviewer.
+
+    ``deliveries`` (one per exchange, ``None`` for a written answer) lets how a recorded
+    answer was said count, as in :func:`~greenroom.domain.judging.judge_spoken_answer`.
+    """
     if not exchanges:
         raise InputError("the interview has no answers to judge")
+    if deliveries and len(deliveries) != len(exchanges):
+        raise ValueError("give one delivery per exchange")
     who = interviewer if isinstance(interviewer, InterviewerType) else interviewer_info(interviewer)
     stage_ = parse_stage(stage)
     terms = job_terms(job) if job else None
@@ -124,7 +132,10 @@ def judge_interview(
         analyze(e.question, e.answer, embedder=embedder, job_terms_cache=terms, kind=e.kind)
         for e in exchanges
     ]
-    answers = tuple(judge_analysis(a, who, stage_) for a in analyses)
+    spoken = list(deliveries) or [None] * len(analyses)
+    answers = tuple(
+        judge_analysis(a, who, stage_, delivery=d) for a, d in zip(analyses, spoken, strict=True)
+    )
     r = roll_up(answers, analyses, params)
     flags = [f for j in answers for f in j.flags]
     verdict = verdict_for(r.score, who.bar, _worst_per_id(flags), who)

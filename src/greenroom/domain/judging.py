@@ -14,6 +14,13 @@ from collections.abc import Iterable, Sequence
 from greenroom.domain import thresholds as th
 from greenroom.domain.analysis import AnswerAnalysis, analyze, signals
 from greenroom.domain.criteria import criterion as criterion_info
+from greenroom.domain.delivery import (
+    DELIVERY_ADVICE,
+    SpokenDelivery,
+    delivery_contributions,
+    delivery_tips,
+    spoken_delivery,
+)
 from greenroom.domain.feedback import CRITERION_TIPS, FLAG_TIPS, MISSING_STRENGTHS
 from greenroom.domain.flags import detect_flags
 from greenroom.domain.interviewers import InterviewerType
@@ -43,6 +50,8 @@ from greenroom.domain.scoring import (
     weights,
 )
 from greenroom.errors import InputError
+from greenroom.speech.asr import TimedTranscript
+from greenroom.speech.delivery import Delivery
 from greenroom.text.language import check_answer_text
 
 _VERDICT_RANK: dict[Verdict, int] = {"no": 0, "lean_no": 1, "lean_advance": 2, "advance": 3}
@@ -80,12 +89,19 @@ def judge_analysis(
     stage: Stage,
     *,
     probed: Sequence[CriterionId] = (),
+    delivery: SpokenDelivery | None = None,
 ) -> Judgement:
-    """Judge an analysed answer the way ``who`` judges at ``stage``."""
+    """Judge an analysed answer the way ``who`` judges at ``stage``.
+
+    With ``delivery`` (a spoken answer whose text is ``a.answer``) how it was said adds its
+    contributions; without it the judgement is the text judgement.
+    """
     flags = detect_flags(a, who, stage)
     positives = signal_contributions(a, who)
     negatives = flag_contributions(flags, who)
     contributions = positives + negatives
+    if delivery is not None:
+        contributions += delivery_contributions(delivery, who, flags)
     base_weights = weights(who, a.kind, probed)
     w = informed_weights(base_weights, contributions)
     scores, total = _score(contributions, base_weights)
@@ -101,7 +117,7 @@ def judge_analysis(
         flags=flags,
         reasons=_reasons(contributions, w, verdict, who),
         flip=_flip(a, who, flags, contributions, base_weights, verdict),
-        tips=_tips(flags, scores, w),
+        tips=_tips(flags, scores, w, contributions if delivery is not None else ()),
         signals=signals(a),
     )
 
@@ -117,21 +133,64 @@ def judge_answer(
     kind: AnswerKind | None = None,
     probed: Sequence[CriterionId] = (),
     max_words: int = 5000,
+    delivery: SpokenDelivery | None = None,
 ) -> Judgement:
     """Analyse and judge one answer.
 
     Unknown interviewer ids and stages raise project errors; an empty, binary, non-English or
-    over-long answer raises :class:`InputError` with a one-line reason.
+    over-long answer raises :class:`InputError` with a one-line reason. ``delivery`` must be
+    the delivery of this very ``answer`` (its ``text``), see :func:`judge_spoken_answer`.
     """
     who = interviewer if isinstance(interviewer, InterviewerType) else interviewer_info(interviewer)
     stage_ = parse_stage(stage)
     if not question.strip():
         raise InputError("the question is empty")
+    if delivery is not None and delivery.text != answer:
+        raise InputError("the delivery belongs to a different answer text")
     check = check_answer_text(answer, max_words=max_words)
     if not check.ok:
         raise InputError(check.problem)
     a = analyze(question, answer, embedder=embedder, job=job, kind=kind)
-    return judge_analysis(a, who, stage_, probed=probed)
+    return judge_analysis(a, who, stage_, probed=probed, delivery=delivery)
+
+
+NO_SPEECH = "no speech was heard in the recording"
+
+
+def judge_spoken_answer(
+    question: str,
+    transcript: TimedTranscript,
+    delivery: Delivery,
+    *,
+    interviewer: str | InterviewerType,
+    stage: int | Stage = Stage.INTERVIEW,
+    job: str | None = None,
+    embedder: Embedder,
+    kind: AnswerKind | None = None,
+    probed: Sequence[CriterionId] = (),
+    max_words: int = 5000,
+) -> Judgement:
+    """Judge a recorded answer on its words and on how it was said.
+
+    The judged text is the timed words joined by single spaces (``Judgement.answer``), so
+    evidence offsets point into it. No words raise :class:`InputError` ("no speech was heard
+    in the recording"); otherwise the same errors as :func:`judge_answer`.
+    """
+    spoken = spoken_delivery(transcript.words, delivery)
+    if not spoken.words:
+        raise InputError(NO_SPEECH)
+    return judge_answer(
+        question,
+        spoken.text,
+        interviewer=interviewer,
+        stage=stage,
+        job=job,
+        embedder=embedder,
+        kind=kind,
+        probed=probed,
+        max_words=max_words,
+        delivery=spoken,
+    )
 
 
 def _criterion_score(
@@ -148,6 +207,9 @@ def _criterion_score(
     tip = CRITERION_TIPS[c]
     if weakest is not None and weakest.points < 0 and weakest.source in FLAG_TIPS:
         tip = FLAG_TIPS[weakest.source]
+    elif weakest is not None and weakest.points < 0 and weakest.source in DELIVERY_ADVICE:
+        advice = DELIVERY_ADVICE[weakest.source]
+        tip = advice[:1].upper() + advice[1:]
     return CriterionScore(c, round(score), "; ".join(parts), tip, tuple(evidence[:4]))
 
 
@@ -205,6 +267,18 @@ def _flip(
                 out.append(
                     f"Fix {flag.id.replace('_', ' ')}: {FLAG_TIPS[flag.id]} -> {new} ({score:.0f})."
                 )
+        spoken: dict[str, str] = {}
+        for c in contributions:
+            if c.source in DELIVERY_ADVICE and c.points < 0:
+                spoken.setdefault(c.source, c.label)
+        for source, text in spoken.items():
+            kept = [c for c in contributions if c.source != source]
+            _, score = _score(kept, w)
+            new = verdict_for(score, who.bar, flags, who)
+            if _VERDICT_RANK[new] > _VERDICT_RANK[verdict]:
+                out.append(
+                    f"You {text}: {DELIVERY_ADVICE[source]} Without that: {new} ({score:.0f})."
+                )
         present = {c.source for c in contributions}
         for source, (criterion, points, text) in MISSING_STRENGTHS.items():
             if source in present or (source == "signal:past_example" and a.kind != "behavioural"):
@@ -236,9 +310,19 @@ def _flip(
 
 
 def _tips(
-    flags: Sequence[Flag], scores: dict[CriterionId, float], w: dict[CriterionId, float]
+    flags: Sequence[Flag],
+    scores: dict[CriterionId, float],
+    w: dict[CriterionId, float],
+    spoken: Sequence[Contribution] = (),
 ) -> tuple[str, ...]:
+    """Flag tips (severe first), then delivery tips where how it was said cost points (only
+    when ``spoken`` holds a spoken answer's contributions), then the weakest weighty criterion's."""
     tips = [FLAG_TIPS[f.id] for f in sorted(flags, key=lambda f: f.severity != "high")]
+    if spoken:
+        effect: dict[str, float] = {}
+        for c in spoken:
+            effect[c.source] = effect.get(c.source, 0.0) + c.points * w[c.criterion]
+        tips.extend(delivery_tips(spoken, effect))
     # The weakest criterion that matters for this question: weighty and below a pass.
     heavy = [c for c in CRITERION_IDS if w[c] >= 0.5 * max(w.values()) and scores[c] < 60]
     if heavy:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from greenroom.contract import judgement_to_dict
+from greenroom.contract import judgement_to_dict, spoken_judgement_to_dict
+from greenroom.domain.delivery import spoken_delivery
 from greenroom.domain.interviewers import interviewer as interviewer_info
-from greenroom.domain.judging import judge_answer
+from greenroom.domain.judging import NO_SPEECH, judge_answer
 from greenroom.domain.loop import parse_stage
 from greenroom.domain.ports import Embedder, SessionStore
 from greenroom.domain.sessions import (
@@ -25,6 +26,8 @@ from greenroom.domain.sessions import (
     SessionKind,
 )
 from greenroom.errors import GreenroomError, InputError
+from greenroom.speech.asr import TimedTranscript
+from greenroom.speech.delivery import Delivery
 from greenroom.text.language import check_answer_text
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "rejudge_pending",
     "start_session",
     "submit_answer",
+    "submit_spoken_answer",
 ]
 
 MAX_JOB_CHARS = 200_000
@@ -106,6 +110,48 @@ def submit_answer(
     attempt = store.add_attempt(draft)
     job_text = job if job is not None else session.job
     return judge_attempt(store, embedder, attempt, job=job_text, max_words=max_words)
+
+
+def submit_spoken_answer(
+    store: SessionStore,
+    embedder: Embedder,
+    draft: AttemptDraft,
+    *,
+    transcript: TimedTranscript,
+    delivery: Delivery,
+    job: str | None = None,
+    max_words: int = 5000,
+) -> Attempt:
+    """Validate, commit, then judge a recorded answer on its words and its delivery.
+
+    The stored answer is the transcript's timed words joined by single spaces (``draft.answer``
+    is replaced); ``draft.recording_id`` links the attempt to its recording. No words raise
+    ``InputError("no speech was heard in the recording")`` before anything is stored. The
+    judgement JSON is :func:`~greenroom.contract.spoken_judgement_to_dict` with the timeline
+    data (``words`` and ``speech``). Errors otherwise as for :func:`submit_answer`; an attempt
+    whose judging failed is judged on its text alone by :func:`rejudge_pending`.
+    """
+    spoken = spoken_delivery(transcript.words, delivery)
+    if not spoken.words:
+        raise InputError(NO_SPEECH)
+    draft = replace(draft, answer=spoken.text)
+    _check_draft(draft, max_words=max_words)
+    session = store.get_session(draft.session_id)
+    if draft.retry_of is not None:
+        find_attempt(store, draft.retry_of)
+    attempt = store.add_attempt(draft)
+    judgement = judge_answer(
+        attempt.question,
+        attempt.answer,
+        interviewer=attempt.interviewer,
+        stage=attempt.stage,
+        job=job if job is not None else session.job,
+        embedder=embedder,
+        max_words=max_words,
+        delivery=spoken,
+    )
+    data = spoken_judgement_to_dict(judgement, spoken.text, delivery.to_dict(), spoken.words)
+    return store.save_judgement(attempt.id, data)
 
 
 def rejudge_pending(store: SessionStore, embedder: Embedder, *, max_words: int = 5000) -> int:

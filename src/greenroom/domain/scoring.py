@@ -76,7 +76,7 @@ KIND_FOCUS: Final[Mapping[str, Mapping[CriterionId, float]]] = MappingProxyType(
 class Contribution:
     criterion: CriterionId
     points: float
-    source: str  # a flag id, or "signal:<id>"
+    source: str  # a flag id, "signal:<id>", or "delivery:<id>" (domain/delivery.py)
     label: str
     evidence: tuple[Evidence, ...] = ()
 

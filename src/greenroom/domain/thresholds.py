@@ -49,6 +49,12 @@ I_SHARE_LOW = _t("i_share_low", 0.25, "share of I among I+we", "ownership")
 I_SHARE_HIGH = _t("i_share_high", 0.95, "share of I among I+we", "ownership")
 ADVANCE_MARGIN = _t("advance_margin", 12.0, "points above the interviewer's bar", "verdicts")
 LEAN_NO_MARGIN = _t("lean_no_margin", 15.0, "points below the interviewer's bar", "verdicts")
+PACE_SLOW = _t("pace_slow", 110.0, "words per minute, long pauses left out", "pace")
+PACE_FAST = _t("pace_fast", 190.0, "words per minute, long pauses left out", "pace")
+MONOTONE_ST = _t("monotone_st", 1.0, "semitones of pitch variation", "pitch")
+LIVELY_ST = _t("lively_st", 2.1, "semitones of pitch variation", "pitch")
+LONG_PAUSE = _t("long_pause", 2.0, "seconds of silence", "pauses")
+DELIVERY_TIP_EFFECT = _t("delivery_tip_effect", 0.5, "points of the overall score", "delivery tips")
 
 # Minimum words for an answer of each kind before `too_short` is raised.
 MIN_WORDS: Final[Mapping[str, int]] = MappingProxyType(
@@ -85,4 +91,10 @@ ALL: tuple[Threshold, ...] = (
     I_SHARE_HIGH,
     ADVANCE_MARGIN,
     LEAN_NO_MARGIN,
+    PACE_SLOW,
+    PACE_FAST,
+    MONOTONE_ST,
+    LIVELY_ST,
+    LONG_PAUSE,
+    DELIVERY_TIP_EFFECT,
 )

@@ -9,7 +9,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from greenroom.domain import thresholds as th
 from greenroom.domain.consistency import Inconsistency, Said, check_consistency
+from greenroom.domain.delivery import expected_seconds
 from greenroom.domain.interview import judge_interview
 from greenroom.domain.interviewers import InterviewerType
 from greenroom.domain.interviewers import interviewer as interviewer_info
@@ -35,12 +37,15 @@ from greenroom.domain.questions import question_by_id, sample_questions
 from greenroom.domain.rehearsal import FollowUp, follow_up_for
 from greenroom.domain.sessions import Attempt, PracticeSession
 from greenroom.errors import NotFoundError
+from greenroom.text.fillers import fillers
 
 __all__ = [
     "QUESTIONS_PER_INTERVIEWER",
     "SINGLE_QUESTIONS",
+    "DeliveryView",
     "LoopSummary",
     "NextQuestion",
+    "delivery_view",
     "follow_up",
     "judgement_from_dict",
     "loop_summary",
@@ -209,3 +214,244 @@ def loop_summary(
     said = [Said(a.interviewer, a.question, a.answer) for a in kept]
     warnings = check_consistency(said, embedder=embedder) if said else ()
     return LoopSummary(tuple(interviews), outlook, warnings)
+
+
+# --- delivery of a recorded answer --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryRow:
+    """One line of the delivery table: a measurement, its threshold and whether it is in range
+    (``None`` for a measurement shown for information only)."""
+
+    name: str
+    value: str
+    unit: str
+    threshold: str
+    in_range: bool | None
+    section: str  # the docs/judging.md or docs/metrics.md section that explains it
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineMark:
+    """Something on the answer's timeline, placed in percent of its length."""
+
+    kind: str  # "speech", "pause", "long-pause" or "filler"
+    start_s: float
+    end_s: float
+    left: float
+    width: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptItem:
+    """A word of the transcript (``filler`` marks a filler word) or a long pause after it."""
+
+    text: str
+    start_s: float
+    pause_s: float | None = None
+    filler: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryView:
+    """What the feedback page shows about how an answer was said."""
+
+    rows: tuple[DeliveryRow, ...]
+    length_s: float
+    marks: tuple[TimelineMark, ...]
+    transcript: tuple[TranscriptItem, ...]
+    long_pauses: int
+    fillers: int
+
+    @property
+    def summary(self) -> str:
+        """One sentence describing the timeline for screen readers."""
+        pauses = "1 long pause" if self.long_pauses == 1 else f"{self.long_pauses} long pauses"
+        fillers = "1 filler" if self.fillers == 1 else f"{self.fillers} fillers"
+        return f"Timeline of the answer: {self.length_s:.1f} s, {pauses}, {fillers}."
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _pairs(items: Any) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, list) and len(item) >= 2:
+            a, b = _number(item[0]), _number(item[1])
+            if a is not None and b is not None and b >= a:
+                out.append((a, b))
+    return out
+
+
+def _timed_words(items: Any) -> list[tuple[str, float, float]]:
+    out: list[tuple[str, float, float]] = []
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, list) and len(item) >= 3 and isinstance(item[0], str):
+            a, b = _number(item[1]), _number(item[2])
+            if a is not None and b is not None:
+                out.append((item[0], a, b))
+    return out
+
+
+def _filler_words(words: Sequence[tuple[str, float, float]]) -> list[list[int]]:
+    """For each filler, the indexes of its words, by the rules the judgement counts them with."""
+    starts: list[int] = []
+    at = 0
+    for text, _, _ in words:
+        starts.append(at)
+        at += len(text) + 1
+    return [
+        [i for i, s in enumerate(starts) if s < span.end and s + len(words[i][0]) > span.start]
+        for span in fillers(" ".join(text for text, _, _ in words)).evidence
+    ]
+
+
+def _rows(d: Mapping[str, Any], who: InterviewerType, words: int) -> list[DeliveryRow]:
+    rows: list[DeliveryRow] = []
+    wpm = _number(d.get("words_per_minute"))
+    duration = _number(d.get("duration_s")) or 0.0
+    pauses = _pairs(d.get("pauses"))
+    long = [b - a for a, b in pauses if b - a > th.LONG_PAUSE.value]
+    if wpm is not None:
+        talking = duration - sum(long)
+        judged = wpm * duration / talking if talking > 0 and wpm > 0 else 0.0
+        rows.append(
+            DeliveryRow(
+                "Pace (long pauses left out)",
+                f"{judged:.0f}",
+                "words per minute",
+                f"{th.PACE_SLOW.value:.0f}–{th.PACE_FAST.value:.0f}",
+                th.PACE_SLOW.value <= judged <= th.PACE_FAST.value if judged else None,
+                "pace",
+            )
+        )
+        rows.append(DeliveryRow("Words per minute", f"{wpm:.0f}", "wpm", "—", None, "pace"))
+    art = _number(d.get("articulation_rate_wpm"))
+    if art is not None:
+        rows.append(DeliveryRow("Articulation rate", f"{art:.0f}", "wpm", "—", None, "pace"))
+    count = _number(d.get("filler_count"))
+    per100 = _number(d.get("fillers_per_100_words"))
+    if count is not None and per100 is not None:
+        rows.append(
+            DeliveryRow(
+                "Fillers",
+                f"{count:.0f} ({per100:.1f} per 100 words)",
+                "per 100 words",
+                f"below {th.FILLER_HEAVY.value:.0f}",
+                per100 < th.FILLER_HEAVY.value or count < 3,
+                "fillers",
+            )
+        )
+    rows.append(
+        DeliveryRow(
+            f"Pauses over {th.LONG_PAUSE.value:.0f} s",
+            str(len(long)),
+            "pauses",
+            "none",
+            not long,
+            "pauses",
+        )
+    )
+    longest = max((b - a for a, b in pauses), default=0.0)
+    rows.append(
+        DeliveryRow(
+            "Longest pause",
+            f"{longest:.1f}",
+            "s",
+            f"at most {th.LONG_PAUSE.value:.0f} s",
+            longest <= th.LONG_PAUSE.value,
+            "pauses",
+        )
+    )
+    share = _number(d.get("silence_share"))
+    if share is not None:
+        rows.append(DeliveryRow("Silence", f"{share:.0%}", "of the answer", "—", None, "pauses"))
+    pitch = _number(d.get("pitch_variation_st"))
+    rows.append(
+        DeliveryRow(
+            "Pitch variation",
+            "not measured" if pitch is None else f"{pitch:.1f}",
+            "semitones",
+            f"at least {th.MONOTONE_ST.value:.1f} (lively from {th.LIVELY_ST.value:.1f})",
+            None if pitch is None else pitch >= th.MONOTONE_ST.value,
+            "pitch",
+        )
+    )
+    level, spread = _number(d.get("loudness_db")), _number(d.get("loudness_sd_db"))
+    if level is not None and spread is not None:
+        rows.append(
+            DeliveryRow("Loudness", f"{level:.0f} ± {spread:.0f}", "dBFS", "—", None, "loudness")
+        )
+    low, high = expected_seconds(who)
+    rows.append(
+        DeliveryRow(
+            "Speaking time",
+            f"{duration:.0f}",
+            "s",
+            f"{low:.0f}–{high:.0f} s for the {who.name.lower()} ({words} words spoken); "
+            f"over {high * th.TOO_LONG_FACTOR.value:.0f} s costs points",
+            low <= duration <= high if duration else None,
+            "answer duration",
+        )
+    )
+    return rows
+
+
+def _percent(t: float, length: float) -> float:
+    return round(max(0.0, min(100.0, t / length * 100.0)), 2)
+
+
+def delivery_view(attempt: Attempt) -> DeliveryView | None:
+    """The delivery table and the answer's timeline for a recorded attempt; ``None`` when the
+    stored judgement has no ``delivery`` (a typed answer, or one not judged yet)."""
+    j = attempt.judgement
+    d = j.get("delivery") if j is not None else None
+    if not isinstance(d, dict):
+        return None
+    try:
+        who = interviewer_info(attempt.interviewer)
+    except NotFoundError:
+        return None
+    words = _timed_words(j.get("words") if j is not None else None)
+    pauses = _pairs(d.get("pauses"))
+    speech = _pairs(j.get("speech") if j is not None else None)
+    ends = [e for _, _, e in words] + [b for _, b in pauses] + [b for _, b in speech]
+    length = max(ends, default=0.0)
+    filler_spans = [f for f in _filler_words(words) if f]
+    filler_idx = {i for f in filler_spans for i in f}
+    marks: list[TimelineMark] = []
+    if length > 0:
+        for a, b in speech:
+            marks.append(
+                TimelineMark("speech", a, b, _percent(a, length), _percent(b - a, length), "")
+            )
+        for a, b in pauses:
+            kind = "long-pause" if b - a > th.LONG_PAUSE.value else "pause"
+            left, width = _percent(a, length), _percent(b - a, length)
+            marks.append(TimelineMark(kind, a, b, left, width, f"pause {b - a:.1f} s"))
+        for f in filler_spans:
+            text = " ".join(words[i][0] for i in f)
+            a, b = words[f[0]][1], words[f[-1]][2]
+            marks.append(TimelineMark("filler", a, b, _percent(a, length), 0.0, text))
+    items: list[TranscriptItem] = []
+    long = [(a, b) for a, b in pauses if b - a > th.LONG_PAUSE.value]
+    for i, (text, a, _) in enumerate(words):
+        items.append(TranscriptItem(text, a, filler=i in filler_idx))
+        after = words[i + 1][1] if i + 1 < len(words) else float("inf")
+        for pa, pb in long:
+            if a < (pa + pb) / 2 <= after:
+                items.append(TranscriptItem(f"[pause {pb - pa:.1f} s]", pa, pause_s=pb - pa))
+    return DeliveryView(
+        tuple(_rows(d, who, len(words))),
+        length,
+        tuple(marks),
+        tuple(items),
+        len(long),
+        len(filler_spans),
+    )

@@ -26,7 +26,13 @@ from greenroom.web.forms import (
     MAX_ROW_ID,
 )
 from greenroom.web.templating import templates
-from greenroom.web.views import follow_up, loop_summary, next_question, session_plan
+from greenroom.web.views import (
+    delivery_view,
+    follow_up,
+    loop_summary,
+    next_question,
+    session_plan,
+)
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -263,6 +269,7 @@ def _feedback(
         "j": attempt.judgement,
         "original": original,
         "follow_up": follow_up(attempt, bank),
+        "delivery": delivery_view(attempt),
         "session": store.get_session(attempt.session_id),
         "error": error,
         "answer": answer,
