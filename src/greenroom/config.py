@@ -88,6 +88,12 @@ class Settings(BaseSettings):
     max_audio_s: float = Field(
         default=900, gt=0, description="Longest recording accepted, in seconds of audio."
     )
+    max_chunk_bytes: int = Field(
+        default=1_048_576,
+        ge=1024,
+        le=64 * 1_048_576,
+        description="Largest chunk of a recording uploaded in one request, in bytes.",
+    )
 
 
 def load_settings(

@@ -5,14 +5,19 @@ The only module that knows which concrete classes exist; the CLI (and later the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from greenroom.config import Settings
 from greenroom.domain.models import QuestionBank
-from greenroom.domain.ports import Embedder, Store, Transcriber
+from greenroom.domain.ports import Embedder, RecordingStore, Store, Transcriber
 from greenroom.domain.questions import default_bank, load_bank
 from greenroom.embedding import create_embedder
+
+if TYPE_CHECKING:
+    from greenroom.speech.streaming import BackgroundTranscriber
 
 
 @dataclass
@@ -20,6 +25,9 @@ class Runtime:
     """Lazily built backends for one process: the embedder loads on first use."""
 
     settings: Settings
+    _lock: threading.Lock = field(
+        default_factory=threading.Lock, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -67,3 +75,48 @@ class Runtime:
             if not (self.settings.data_dir.expanduser() / DEFAULT_FILE).is_file():
                 return None
         return self.store
+
+    @cached_property
+    def recordings(self) -> RecordingStore:
+        """Recorded answers: rows in the database, bytes under ``data_dir/recordings``."""
+        from greenroom.errors import ConfigurationError
+        from greenroom.storage.recordings import DiskRecordingStore
+        from greenroom.storage.sql import SqlStore
+
+        store = self.store
+        if not isinstance(store, SqlStore):
+            raise ConfigurationError("recordings need the SQL store")
+        return DiskRecordingStore(
+            store.engine,
+            self.settings.data_dir / "recordings",
+            max_bytes=self.settings.max_audio_bytes,
+        )
+
+    @property
+    def background(self) -> BackgroundTranscriber:
+        """Transcribes recordings while they are uploaded (one worker thread, started and the
+        speech model loaded on first use); :meth:`close_background` stops it."""
+        with self._lock:
+            if "_background" not in vars(self):
+                from greenroom.speech.streaming import BackgroundTranscriber
+
+                vars(self)["_background"] = BackgroundTranscriber(
+                    self.transcriber,
+                    max_bytes=self.settings.max_audio_bytes,
+                    max_seconds=self.settings.max_audio_s,
+                )
+            started: BackgroundTranscriber = vars(self)["_background"]
+            return started
+
+    def background_if_started(self) -> BackgroundTranscriber | None:
+        """The background transcriber when it runs, without starting it."""
+        with self._lock:
+            started: BackgroundTranscriber | None = vars(self).get("_background")
+            return started
+
+    def close_background(self) -> None:
+        """Stop the background transcriber, if it was started (a later use starts a new one)."""
+        with self._lock:
+            started: BackgroundTranscriber | None = vars(self).pop("_background", None)
+        if started is not None:
+            started.close()

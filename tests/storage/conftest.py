@@ -34,6 +34,7 @@ def _postgres_url() -> str:
 
 
 _TABLES = (
+    "recordings",
     "attempts",
     "practice_sessions",
     "story_uses",

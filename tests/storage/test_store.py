@@ -120,11 +120,11 @@ def test_schema_is_at_the_head_revision_and_reopening_does_not_migrate_again(
     open_store: OpenStore,
 ) -> None:
     store = open_store()
-    assert current_revision(store.engine) == head_revision() == "0002"
+    assert current_revision(store.engine) == head_revision() == "0003"
     open_store()
     with store.engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
-    assert [r[0] for r in rows] == ["0002"]
+    assert [r[0] for r in rows] == ["0003"]
 
 
 def test_times_come_from_the_clock(db_url: str) -> None:

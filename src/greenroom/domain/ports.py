@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
@@ -13,6 +14,7 @@ from greenroom.domain.sessions import Attempt, AttemptDraft, PracticeSession, Se
 from greenroom.domain.stories import Story, StoryDraft, StoryUse
 
 if TYPE_CHECKING:
+    from greenroom.domain.recordings import ChunkReceipt, Recording, RecordingDraft
     from greenroom.speech.asr import TimedTranscript
     from greenroom.speech.audio import Audio
 
@@ -122,6 +124,45 @@ class SessionStore(Protocol):
 
     def unjudged_attempts(self) -> tuple[Attempt, ...]:
         """Attempts saved but never judged (a crash while judging), oldest first."""
+        ...
+
+
+class RecordingStore(Protocol):
+    """Recorded answers: a row per recording and its bytes in a file that grows at its end.
+
+    Every call on one recording is serialised (across threads and processes), and a chunk is
+    acknowledged only once it is on disk.
+    """
+
+    def create_recording(self, draft: RecordingDraft) -> Recording:
+        """Commit a new, empty recording (``NotFoundError`` for an unknown session)."""
+        ...
+
+    def get_recording(self, recording_id: str) -> Recording:
+        """The recording with its durable offset (``NotFoundError`` when unknown)."""
+        ...
+
+    def append_chunk(self, recording_id: str, offset: int, data: bytes) -> ChunkReceipt:
+        """Place ``data`` sent for byte ``offset`` (see ``plan_chunk``); returns after fsync."""
+        ...
+
+    def read_audio(self, recording_id: str) -> bytes:
+        """Every byte stored so far (empty when none)."""
+        ...
+
+    def audio_path(self, recording_id: str) -> Path:
+        """The file holding the recording (``NotFoundError`` before its first chunk)."""
+        ...
+
+    def finish_recording(
+        self, recording_id: str, offset: int, judge: Callable[[Recording, bytes], int]
+    ) -> Recording:
+        """Mark a complete recording finished with the attempt ``judge(recording, data)``
+        returns; an already finished one is returned as it is, without judging again."""
+        ...
+
+    def delete_recording(self, recording_id: str) -> None:
+        """Discard an unfinished recording and its file (``ChunkConflict`` once finished)."""
         ...
 
 

@@ -44,6 +44,7 @@ class AttemptDraft:
     answer: str
     question_id: str | None = None
     retry_of: int | None = None  # the attempt this one tries again
+    recording_id: str | None = None  # the spoken answer's recording, when it was recorded
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,3 +60,4 @@ class Attempt:
     created_at: datetime
     judgement: dict[str, Any] | None  # the judgement JSON; None until judged
     judged_at: datetime | None
+    recording_id: str | None = None  # set when the answer was spoken and recorded

@@ -301,6 +301,7 @@ class SqlStore:
                     created_at=self._clock(),
                     judgement_json=None,
                     judged_at=None,
+                    recording_id=draft.recording_id,
                 )
                 .returning(attempts.c.id)
             ).scalar_one()
@@ -454,4 +455,5 @@ def _attempt(row: sa.Row[Any]) -> Attempt:
         created_at=_utc(row.created_at),
         judgement=cast("dict[str, Any] | None", judgement),
         judged_at=None if row.judged_at is None else _utc(row.judged_at),
+        recording_id=row.recording_id,
     )

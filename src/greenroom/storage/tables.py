@@ -1,8 +1,9 @@
 """The schema shared by SQLite and PostgreSQL, as SQLAlchemy Core tables.
 
 Lists (a story's criteria and competencies) are stored as comma-separated text and an attempt's
-judgement as JSON text, so queries stay portable; timestamps are timezone-aware UTC. Changes here
-need a new migration in ``migrations/versions``; migrations spell their tables out rather than
+judgement as JSON text, so queries stay portable; timestamps are timezone-aware UTC. A
+recording's bytes live in a file (see ``storage/recordings.py``); only its row is here. Changes
+here need a new migration in ``migrations/versions``; migrations spell their tables out rather than
 importing these.
 """
 
@@ -103,4 +104,42 @@ attempts = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("judgement_json", sa.Text, nullable=True),
     sa.Column("judged_at", sa.DateTime(timezone=True), nullable=True),
+    # The recording a spoken answer came from; unique, so a recording is judged only once.
+    # Not a foreign key: recordings.attempt_id points the other way, and a cycle of keys
+    # would complicate creating and dropping the tables.
+    sa.Column("recording_id", sa.String(32), nullable=True),
+    sa.Index("uq_attempts_recording_id", "recording_id", unique=True),
+)
+
+recordings = sa.Table(
+    "recordings",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column(
+        "session_id",
+        sa.Integer,
+        sa.ForeignKey("practice_sessions.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("interviewer", sa.String(100), nullable=False),
+    sa.Column("stage", sa.Integer, nullable=False),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("question_id", sa.String(100), nullable=True),
+    sa.Column(
+        "retry_of",
+        sa.Integer,
+        sa.ForeignKey("attempts.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    sa.Column("container", sa.String(10), nullable=True),  # known after the first chunk
+    sa.Column("state", sa.String(20), nullable=False),
+    sa.Column(
+        "attempt_id",
+        sa.Integer,
+        sa.ForeignKey("attempts.id", ondelete="SET NULL"),
+        nullable=True,
+    ),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
 )

@@ -1,7 +1,8 @@
 """``create_app(settings)``: a fresh FastAPI app per call, so each test gets its own.
 
 At startup the app judges every answer that was stored but never judged (the server stopped
-while judging), so nothing submitted is lost. Project errors become JSON ``{"error": "..."}``
+while judging), so nothing submitted is lost; at shutdown it stops the background transcriber of
+recorded answers (``Runtime.background``). Project errors become JSON ``{"error": "..."}``
 under ``/api/`` and an HTML error page elsewhere, with a status chosen here; the errors themselves
 carry no HTTP codes.
 """
@@ -23,7 +24,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from greenroom import __version__
 from greenroom.config import Settings
 from greenroom.domain.practice import rejudge_pending
+from greenroom.domain.recordings import ChunkConflict, NotAudio, UploadTooLarge
 from greenroom.errors import (
+    AudioDecodeError,
     BackendUnavailable,
     BankError,
     ConfigurationError,
@@ -33,15 +36,26 @@ from greenroom.errors import (
     StorageError,
 )
 from greenroom.runtime import Runtime
-from greenroom.web.routes import api, pages, progress
+from greenroom.web.routes import api, pages, progress, recordings
 from greenroom.web.templating import templates
 
 log = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
-ERROR_HEADINGS = {404: "Not found", 422: "That did not work", 503: "Not available right now"}
+ERROR_HEADINGS = {
+    404: "Not found",
+    413: "Too large",
+    415: "Not audio",
+    422: "That did not work",
+    503: "Not available right now",
+}
 
+# The first matching kind wins, so subclasses come before their bases.
 STATUS_FOR: tuple[tuple[type[GreenroomError], int], ...] = (
+    (ChunkConflict, 409),
+    (UploadTooLarge, 413),
+    (NotAudio, 415),
+    (AudioDecodeError, 422),
     (InputError, 422),
     (BankError, 422),
     (NotFoundError, 404),
@@ -99,6 +113,12 @@ async def _project_error(request: Request, exc: Exception) -> Response:
     return _error(request, _one_line(str(exc)), code)
 
 
+async def _chunk_conflict(request: Request, exc: Exception) -> Response:
+    """409 with the server's offset, so an upload resumes from there."""
+    assert isinstance(exc, ChunkConflict)
+    return JSONResponse({"error": _one_line(str(exc)), "offset": exc.offset}, status_code=409)
+
+
 async def _invalid_request(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     return _error(request, validation_message(exc), 422)
@@ -132,6 +152,7 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
         try:
             yield
         finally:
+            await run_in_threadpool(rt.close_background)
             if owned and "store" in vars(rt):
                 rt.store.close()
 
@@ -143,10 +164,12 @@ def create_app(settings: Settings, *, runtime: Runtime | None = None) -> FastAPI
     )
     app.state.runtime = rt
     app.add_exception_handler(GreenroomError, _project_error)
+    app.add_exception_handler(ChunkConflict, _chunk_conflict)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
     app.include_router(api.router)
+    app.include_router(recordings.router)
     app.include_router(progress.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -8,7 +8,7 @@ from fastapi import Depends, Request
 
 from greenroom.config import Settings
 from greenroom.domain.models import QuestionBank
-from greenroom.domain.ports import Embedder, Store
+from greenroom.domain.ports import Embedder, RecordingStore, Store
 from greenroom.runtime import Runtime
 
 
@@ -30,6 +30,10 @@ def get_embedder(runtime: Annotated[Runtime, Depends(get_runtime)]) -> Embedder:
     return runtime.embedder
 
 
+def get_recordings(runtime: Annotated[Runtime, Depends(get_runtime)]) -> RecordingStore:
+    return runtime.recordings
+
+
 def get_bank(runtime: Annotated[Runtime, Depends(get_runtime)]) -> QuestionBank:
     return runtime.bank
 
@@ -39,3 +43,4 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 EmbedderDep = Annotated[Embedder, Depends(get_embedder)]
 BankDep = Annotated[QuestionBank, Depends(get_bank)]
+RecordingsDep = Annotated[RecordingStore, Depends(get_recordings)]

@@ -44,6 +44,8 @@ def attempt_to_dict(a: Attempt) -> dict[str, Any]:
         "question_id": a.question_id,
         "answer": a.answer,
         "retry_of": a.retry_of,
+        "recording_id": a.recording_id,
+        "audio_url": f"/recordings/{a.recording_id}/audio" if a.recording_id else None,
         "created_at": _time(a.created_at),
         "judged_at": _time(a.judged_at),
         "judgement": a.judgement,
