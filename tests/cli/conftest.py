@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -63,3 +65,16 @@ def invoke(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) 
         return code, out, err
 
     return _invoke
+
+
+def _speech_fixtures() -> ModuleType:
+    """``tests/speech/conftest.py`` under a name of its own, to share its speech fixtures."""
+    path = Path(__file__).resolve().parents[1] / "speech" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("speech_fixtures", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+espeak = _speech_fixtures().espeak

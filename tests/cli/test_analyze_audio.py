@@ -68,3 +68,28 @@ def test_bad_audio_is_one_line(invoke: Invoke, tmp_path: Path) -> None:
 def test_audio_and_answer_together_is_a_usage_error(invoke: Invoke, spoken: Path) -> None:
     args = ["analyze", "-i", "hiring-manager", "-q", "Q?", "-a", "x", "--audio", spoken]
     assert invoke(args)[0] == 2
+
+
+def test_rehearse_takes_a_recorded_answer_and_its_delivery_counts(
+    invoke: Invoke, spoken: Path
+) -> None:
+    args = ["rehearse", "-i", "hiring-manager", "--seed", "3", "-n", "1"]
+    script = f"/audio {spoken}\n/skip\n"
+    code, out, err = invoke(args, stdin=script)
+    assert code == 0, err
+    assert "Heard:" in out and "billing" in out.lower()
+    assert "words/min" in out
+    assert "Verdict" in out  # the interview verdict is judged on the heard answer
+
+
+def test_rehearse_audio_problems_are_one_line_and_the_question_stays(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    fake = tmp_path / "answer.wav"
+    fake.write_bytes(b"this is not audio at all")
+    args = ["rehearse", "-i", "hiring-manager", "--seed", "3", "-n", "1"]
+    code, out, err = invoke(args, stdin=f"/audio {fake}\n/audio\n/quit\n")
+    assert code == 0, err
+    assert "not a recognised audio file" in out
+    assert "give the recording after /audio" in out
+    assert "Traceback" not in out + err

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +17,13 @@ from rich.console import Console
 from rich.markup import escape
 
 from greenroom import __version__
+from greenroom.cli.recording import (
+    ChannelLayout,
+    RecordingSource,
+    recording_to_dict,
+    render_recording,
+    review_recording,
+)
 from greenroom.cli.render import (
     print_json,
     render_consistency,
@@ -40,8 +48,9 @@ from greenroom.domain.loop import parse_stage
 from greenroom.domain.models import InterviewJudgement
 from greenroom.domain.questions import candidate_questions_for, filter_questions
 from greenroom.domain.transcripts import exchanges, parse_transcript
-from greenroom.errors import AudioDecodeError, GreenroomError, InputError
+from greenroom.errors import GreenroomError, InputError
 from greenroom.runtime import Runtime
+from greenroom.speech.tracks import ANSWER_GAP_S
 from greenroom.textfiles import read_text_file
 
 log = logging.getLogger(__name__)
@@ -277,20 +286,15 @@ def _analyze_audio(
     job: Path | None,
     as_json: bool,
 ) -> None:
-    """Decode, transcribe, judge the transcript and measure the delivery of one recording."""
+    """Decode, transcribe and measure one recording, then judge its words and its delivery."""
+    from greenroom.cli.recording import delivery_line, read_audio_file
+    from greenroom.domain.delivery import spoken_delivery
+    from greenroom.domain.judging import judge_spoken_answer
     from greenroom.speech.audio import decode_audio
     from greenroom.speech.delivery import measure_delivery
 
     settings = runtime.settings
-    try:
-        size = path.stat().st_size
-        if size > settings.max_audio_bytes:
-            raise AudioDecodeError(
-                f"{path.name} is {size} bytes, over the {settings.max_audio_bytes} limit"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read audio {path}: {exc.strerror or exc}") from exc
+    data = read_audio_file(path, settings.max_audio_bytes)
     job_text = read_text_file(job, "job") if job is not None else None
     decoded = decode_audio(
         data,
@@ -299,45 +303,86 @@ def _analyze_audio(
         name=path.name,
     )
     heard = runtime.transcriber.transcribe(decoded)
-    if not heard.text.strip():
+    if not heard.text.strip() or not heard.words:
         raise InputError(f"no speech was recognised in {path.name}")
-    judgement = judge_answer(
+    delivery = measure_delivery(decoded.samples, heard.words)
+    judgement = judge_spoken_answer(
         question,
-        heard.text,
+        heard,
+        delivery,
         interviewer=interviewer_id,
         stage=stage,
         job=job_text,
         embedder=runtime.embedder,
         max_words=settings.max_answer_words,
     )
-    delivery = measure_delivery(decoded.samples, heard.words)
+    spoken = spoken_delivery(heard.words, delivery)
     if as_json:
-        print_json(spoken_judgement_to_dict(judgement, heard.text, delivery.to_dict()))
+        print_json(
+            spoken_judgement_to_dict(judgement, spoken.text, delivery.to_dict(), spoken.words)
+        )
         return
     console = Console()
-    console.print(f"[bold]Transcript:[/] {escape(heard.text)}")
+    console.print(f"[bold]Transcript:[/] {escape(spoken.text)}")
     render_judgement(console, judgement)
-    pitch = delivery.pitch_variation_st
-    console.print(
-        f"[bold]Delivery:[/] {delivery.words_per_minute:.0f} words/min, "
-        f"{delivery.filler_count} fillers, {delivery.long_pause_count} long pauses "
-        f"(longest {delivery.longest_pause_s:.1f} s), pitch variation "
-        + ("n/a" if pitch is None else f"{pitch:.1f} st")
-    )
+    console.print(f"[bold]Delivery:[/] {escape(delivery_line(delivery))}")
 
 
 @app.command()
 def review(
     ctx: typer.Context,
     transcripts: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Option(
             "--transcript",
             "-t",
             help="An interview transcript file; repeat for several interviews of one loop, "
             "which are then also checked for consistency with each other.",
         ),
-    ],
+    ] = None,
+    audio: Annotated[
+        Path | None,
+        typer.Option(
+            "--audio",
+            help="An interview recording (wav, webm, ogg, mp3 or m4a) instead of a transcript: "
+            "the candidate's own track, whose answers are split at long silences; with "
+            "--channels or --interviewer-audio, both voices.",
+        ),
+    ] = None,
+    interviewer_audio: Annotated[
+        Path | None,
+        typer.Option(
+            "--interviewer-audio",
+            help="With --audio (then the candidate's track): the interviewer's own track of "
+            "the same call, both starting at the same moment.",
+        ),
+    ] = None,
+    channels: Annotated[
+        ChannelLayout | None,
+        typer.Option(
+            "--channels",
+            help="With --audio: a stereo recording with one speaker per channel, and which "
+            "channel is the candidate's.",
+        ),
+    ] = None,
+    questions_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--questions",
+            help="With a candidate-only --audio: the questions asked, one a line, in order; "
+            "without it relevance to the question is not judged.",
+        ),
+    ] = None,
+    answer_gap: Annotated[
+        float | None,
+        typer.Option(
+            "--answer-gap",
+            min=1.0,
+            max=60.0,
+            help=f"With a candidate-only --audio: seconds of silence that separate two answers "
+            f"(default {ANSWER_GAP_S:g}).",
+        ),
+    ] = None,
     interviewer_ids: Annotated[
         list[str] | None,
         typer.Option(
@@ -356,7 +401,28 @@ def review(
     as_json: JsonOpt = False,
 ) -> None:
     """Judge whole interview transcripts, answer by answer and as a whole, and check what was
-    told to different interviewers for contradictions and reused stories."""
+    told to different interviewers for contradictions and reused stories; or an interview
+    recording, answer by answer with its delivery."""
+    recording_options = {
+        "--interviewer-audio": interviewer_audio,
+        "--channels": channels,
+        "--questions": questions_file,
+        "--answer-gap": answer_gap,
+    }
+    misuse = _review_misuse(transcripts, audio, recording_options, interviewer_ids, candidate)
+    if misuse:
+        ctx.fail(misuse)
+    if audio is not None:
+        source = RecordingSource(
+            audio,
+            interviewer_audio=interviewer_audio,
+            channels=channels,
+            questions=questions_file,
+            answer_gap_s=answer_gap if answer_gap is not None else ANSWER_GAP_S,
+        )
+        _review_recording(source, (interviewer_ids or ["hiring-manager"])[0], stage, job, as_json)
+        return
+    transcripts = transcripts or []
     ids = interviewer_ids or ["hiring-manager"]
     if len(ids) not in (1, len(transcripts)):
         ctx.fail("give one --interviewer, or one per --transcript")
@@ -399,6 +465,52 @@ def review(
         render_interview(console, result)
     if found or len(results) > 1:
         render_consistency(console, found)
+
+
+def _review_misuse(
+    transcripts: list[Path] | None,
+    audio: Path | None,
+    recording_options: Mapping[str, object],
+    interviewer_ids: list[str] | None,
+    candidate: str | None,
+) -> str | None:
+    """Why these ``review`` options do not go together, or ``None`` when they do."""
+    given = [name for name, value in recording_options.items() if value is not None]
+    if audio is None:
+        if given:
+            return f"{given[0]} needs --audio"
+        return None if transcripts else "give --transcript or --audio"
+    if transcripts:
+        return "give --transcript or --audio, not both"
+    both_voices = [name for name in ("--channels", "--interviewer-audio") if name in given]
+    if len(both_voices) == 2:
+        return "give --channels or --interviewer-audio, not both"
+    other = recording_options.get("--interviewer-audio")
+    if isinstance(other, Path) and other.resolve() == audio.resolve():
+        return "--interviewer-audio must be the interviewer's own track, not the --audio file"
+    candidate_only = [name for name in ("--questions", "--answer-gap") if name in given]
+    if both_voices and candidate_only:
+        return f"{candidate_only[0]} is for a recording of the candidate's voice only"
+    if interviewer_ids and len(interviewer_ids) > 1:
+        return "give one --interviewer with --audio"
+    if candidate is not None:
+        return "--candidate names a speaker of a transcript; it does not apply to --audio"
+    return None
+
+
+def _review_recording(
+    source: RecordingSource, interviewer_id: str, stage: int, job: Path | None, as_json: bool
+) -> None:
+    interviewer(interviewer_id)
+    runtime = _runtime()
+    job_text = read_text_file(job, "job") if job is not None else None
+    result = review_recording(
+        runtime, source, interviewer_id=interviewer_id, stage=stage, job=job_text
+    )
+    if as_json:
+        print_json(recording_to_dict(result))
+    else:
+        render_recording(Console(), result)
 
 
 @app.command()
@@ -444,7 +556,11 @@ def rehearse(
     ] = False,
     bank: BankOpt = None,
 ) -> None:
-    """A mock interview in the terminal: answers, feedback, a verdict; --job: the whole loop."""
+    """A mock interview in the terminal: answers, feedback, a verdict; --job: the whole loop.
+
+    Type an answer (an empty line ends it), or answer out loud with `/audio FILE` (a recording
+    made with any recorder: it is transcribed on this computer and its delivery counts).
+    """
     from greenroom.cli.rehearse import run_loop_rehearsal, run_rehearsal
 
     runtime = _runtime(question_bank=bank)

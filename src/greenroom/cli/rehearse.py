@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime
+from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,9 +21,10 @@ from greenroom.cli.render import (
 from greenroom.domain.asking import judge_candidate_question
 from greenroom.domain.briefs import Brief
 from greenroom.domain.consistency import Said, check_consistency
+from greenroom.domain.delivery import SpokenDelivery, spoken_delivery
 from greenroom.domain.interview import judge_interview
 from greenroom.domain.interviewers import InterviewerType, interviewer
-from greenroom.domain.judging import judge_answer
+from greenroom.domain.judging import judge_answer, judge_spoken_answer
 from greenroom.domain.models import (
     CriterionId,
     Exchange,
@@ -45,7 +47,10 @@ from greenroom.runtime import Runtime
 
 def _read_answer(console: Console) -> str:
     """Lines until an empty line (or end of input); '/skip' skips, '/quit' ends the rehearsal."""
-    console.print("[dim]Type your answer; an empty line ends it (/skip, /quit, /park NOTE).[/]")
+    console.print(
+        "[dim]Type your answer; an empty line ends it (/skip, /quit, /park NOTE, "
+        "/audio FILE to answer with a recording).[/]"
+    )
     lines: list[str] = []
     while True:
         try:
@@ -58,7 +63,9 @@ def _read_answer(console: Console) -> str:
             if lines:
                 break
             continue
-        if not lines and (line.strip() in ("/skip", "/quit") or line.startswith("/park")):
+        if not lines and (
+            line.strip() in ("/skip", "/quit") or line.startswith(("/park", "/audio"))
+        ):
             return line.strip()
         lines.append(line)
     return "\n".join(lines)
@@ -85,6 +92,7 @@ def run_rehearsal(
     console.print("[bold]Worries they won't say:[/] " + escape(" ".join(who.hidden_worries)))
     console.print(f"[dim]Stage {int(stage)}, {len(picked)} questions (seed {seed_}).[/]\n")
     done: list[Exchange] = []
+    voices: list[SpokenDelivery | None] = []
     for number, q in enumerate(picked, 1):
         console.rule(f"Question {number} of {len(picked)}")
         asked, probed = q.text, q.criteria
@@ -93,19 +101,21 @@ def run_rehearsal(
             console.print(f"[bold cyan]{escape(who.name)}:[/] {escape(asked)}")
             answer = _answer(console, runtime, who.id, stage)
             if answer == "/quit":
-                return _finish(console, runtime, who.id, stage, done, job)
+                return _finish(console, runtime, who.id, stage, done, voices, job)
             if answer == "/skip":
                 break
-            j = _judge(console, runtime, who, stage, asked, answer, job, kind, probed)
-            if j is None:
+            judged = _judge(console, runtime, who, stage, asked, answer, job, kind, probed)
+            if judged is None:
                 continue
-            done.append(Exchange(asked, answer, q.kind if asked == q.text else None))
+            j, voice = judged
+            done.append(Exchange(asked, j.answer, q.kind if asked == q.text else None))
+            voices.append(voice)
             render_judgement(console, j, compact=True)
             probe = follow_up_for(j, q) if asked == q.text else None
             if probe is None:
                 break
             asked, kind, probed = probe.text, None, q.criteria
-    _finish(console, runtime, who.id, stage, done, job)
+    _finish(console, runtime, who.id, stage, done, voices, job)
 
 
 def _finish(
@@ -114,13 +124,19 @@ def _finish(
     interviewer_id: str,
     stage: Stage,
     done: list[Exchange],
+    voices: list[SpokenDelivery | None],
     job: str | None,
 ) -> None:
     if not done:
         console.print("No answers given; nothing to judge.")
         return
     result = judge_interview(
-        done, interviewer=interviewer_id, stage=stage, job=job, embedder=runtime.embedder
+        done,
+        interviewer=interviewer_id,
+        stage=stage,
+        job=job,
+        embedder=runtime.embedder,
+        deliveries=voices if any(v is not None for v in voices) else (),
     )
     console.rule("[bold]Verdict[/]")
     render_interview(console, result)
@@ -158,13 +174,14 @@ def run_loop_rehearsal(
     loop_id = f"{profile.title} {datetime.now(UTC):%Y-%m-%d %H:%M:%S}"
     for brief in plan.loop:
         done: list[Exchange] = []
+        voices: list[SpokenDelivery | None] = []
         try:
-            _meet(console, runtime, brief, profile, count, job_text, done, loop_id)
+            _meet(console, runtime, brief, profile, count, job_text, done, voices, loop_id)
         except _Quit:
-            _judge_meeting(console, runtime, brief, done, job_text, results)
+            _judge_meeting(console, runtime, brief, done, voices, job_text, results)
             said += [Said(brief.interviewer, e.question, e.answer) for e in done]
             break
-        _judge_meeting(console, runtime, brief, done, job_text, results)
+        _judge_meeting(console, runtime, brief, done, voices, job_text, results)
         said += [Said(brief.interviewer, e.question, e.answer) for e in done]
     console.rule("[bold]The loop[/]")
     if not results:
@@ -183,6 +200,7 @@ def _meet(
     count: int,
     job_text: str,
     done: list[Exchange],
+    voices: list[SpokenDelivery | None],
     loop_id: str,
 ) -> None:
     who = interviewer(brief.interviewer)
@@ -203,13 +221,15 @@ def _meet(
                 raise _Quit
             if answer == "/skip":
                 break
-            j = _judge(
+            judged = _judge(
                 console, runtime, who, brief.stage, asked, answer, job_text, kind, q.criteria
             )
-            if j is None:
+            if judged is None:
                 continue
-            done.append(Exchange(asked, answer, q.kind if asked == tq.text else None))
-            _record_story(console, runtime, asked, answer, who.id, loop_id)
+            j, voice = judged
+            done.append(Exchange(asked, j.answer, q.kind if asked == tq.text else None))
+            voices.append(voice)
+            _record_story(console, runtime, asked, j.answer, who.id, loop_id)
             render_judgement(console, j, compact=True)
             probe = follow_up_for(j, q) if asked == tq.text else None
             if probe is None:
@@ -228,9 +248,14 @@ def _judge(
     job: str | None,
     kind: AnswerKind | None,
     probed: tuple[CriterionId, ...],
-) -> Judgement | None:
-    """The judgement of one answer, or ``None`` (with the reason shown) when it cannot be judged."""
+) -> tuple[Judgement, SpokenDelivery | None] | None:
+    """The judgement of one answer (with its delivery when it was ``/audio FILE``), or ``None``
+    (with the reason shown) when it cannot be judged."""
     try:
+        if answer.startswith("/audio"):
+            return _judge_recording(
+                console, runtime, who, stage, question, answer, job, kind, probed
+            )
         return judge_answer(
             question,
             answer,
@@ -241,10 +266,56 @@ def _judge(
             kind=kind,
             probed=probed,
             max_words=runtime.settings.max_answer_words,
-        )
-    except InputError as exc:
+        ), None
+    except GreenroomError as exc:
         console.print(f"[yellow]{escape(str(exc))}[/]")
         return None
+
+
+def _judge_recording(
+    console: Console,
+    runtime: Runtime,
+    who: InterviewerType,
+    stage: Stage,
+    question: str,
+    command: str,
+    job: str | None,
+    kind: AnswerKind | None,
+    probed: tuple[CriterionId, ...],
+) -> tuple[Judgement, SpokenDelivery]:
+    """``/audio FILE``: transcribe and measure the recording, then judge words and delivery."""
+    from greenroom.cli.recording import delivery_line, read_audio_file
+    from greenroom.speech.audio import decode_audio
+    from greenroom.speech.delivery import measure_delivery
+
+    raw = command.removeprefix("/audio").strip().strip("'\"")
+    if not raw:
+        raise InputError("give the recording after /audio, e.g. /audio answer.m4a")
+    path = Path(raw).expanduser()
+    settings = runtime.settings
+    audio = decode_audio(
+        read_audio_file(path, settings.max_audio_bytes),
+        max_bytes=settings.max_audio_bytes,
+        max_seconds=settings.max_audio_s,
+        name=path.name,
+    )
+    heard = runtime.transcriber.transcribe(audio)
+    delivery = measure_delivery(audio.samples, heard.words)
+    j = judge_spoken_answer(
+        question,
+        heard,
+        delivery,
+        interviewer=who,
+        stage=stage,
+        job=job,
+        embedder=runtime.embedder,
+        kind=kind,
+        probed=probed,
+        max_words=settings.max_answer_words,
+    )
+    console.print(f"[bold]Heard:[/] {escape(j.answer)}")
+    console.print(f"[bold]Delivery:[/] {escape(delivery_line(delivery))}")
+    return j, spoken_delivery(heard.words, delivery)
 
 
 def _answer(console: Console, runtime: Runtime, who: str, stage: Stage) -> str:
@@ -328,6 +399,7 @@ def _judge_meeting(
     runtime: Runtime,
     brief: Brief,
     done: list[Exchange],
+    voices: list[SpokenDelivery | None],
     job_text: str,
     results: list[InterviewJudgement],
 ) -> None:
@@ -339,6 +411,7 @@ def _judge_meeting(
         stage=brief.stage,
         job=job_text,
         embedder=runtime.embedder,
+        deliveries=voices if any(v is not None for v in voices) else (),
     )
     console.rule(f"[bold]Verdict: {escape(brief.name)}[/]")
     render_interview_verdict(console, result)

@@ -164,6 +164,26 @@ def exchanges(transcript: Transcript) -> tuple[Exchange, ...]:
     return tuple(found)
 
 
+def answer_turns(transcript: Transcript) -> tuple[tuple[Turn, ...], ...]:
+    """The candidate turns each answer of :func:`exchanges` is made of, in the same order.
+
+    :func:`exchanges` puts every candidate turn into exactly one answer, keeps their order and
+    joins an answer's turns with a space, so the turns are taken in order until their joined
+    text is as long as the answer. Useful to find when an answer was given (``Turn.time_s``).
+    """
+    candidate = iter(turn for turn in transcript.turns if turn.speaker == "candidate")
+    out: list[tuple[Turn, ...]] = []
+    for pair in exchanges(transcript):
+        taken: list[Turn] = []
+        length = -1
+        while length < len(pair.answer):
+            turn = next(candidate)
+            taken.append(turn)
+            length += len(turn.text) + 1
+        out.append(tuple(taken))
+    return tuple(out)
+
+
 def _line_drafts(lines: Sequence[str]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for line in lines:
