@@ -16,8 +16,9 @@ $(BIN)/python:
 		apt-get install -y -q python3-venv && rm -rf $(VENV) && $(PY) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip
 
+# The app records and transcribes spoken answers on this machine, so the speech extra comes too.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q -e '.[speech]'
 	touch $@
 
 $(DEVSTAMP): pyproject.toml $(STAMP)

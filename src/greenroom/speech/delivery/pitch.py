@@ -7,6 +7,8 @@ from numpy.typing import NDArray
 
 from greenroom.speech.delivery import constants as c
 
+_FFT_BLOCK = 512  # frames transformed at a time
+
 
 def f0_track(
     samples: NDArray[np.float32],
@@ -34,10 +36,16 @@ def f0_track(
     if audio.size < n or n < 4:
         return np.zeros(0)
     count = 1 + (audio.size - n) // hop
-    idx = np.arange(n)[None, :] + hop * np.arange(count)[:, None]
-    frames = audio[idx]
-    frames = frames - frames.mean(axis=1, keepdims=True)
-    level = 20.0 * np.log10(np.maximum(np.sqrt(np.mean(frames**2, axis=1)), 1e-12))
+    # Frames are views into the samples (no copy); their mean and RMS come from running sums,
+    # so only the audible frames below are ever materialised.
+    frames = np.lib.stride_tricks.sliding_window_view(audio, n)[::hop][:count]
+    wide = audio.astype(np.float64)
+    sums = np.concatenate(([0.0], np.cumsum(wide)))
+    squares = np.concatenate(([0.0], np.cumsum(wide * wide)))
+    starts = hop * np.arange(count)
+    mean = (sums[starts + n] - sums[starts]) / n
+    power = np.maximum((squares[starts + n] - squares[starts]) / n - mean * mean, 0.0)
+    level = 20.0 * np.log10(np.maximum(np.sqrt(power), 1e-12))
     window = np.hanning(n).astype(np.float32)
     lo = max(1, int(np.floor(sample_rate / max_hz)))
     hi = min(n - 2, int(np.ceil(sample_rate / min_hz)))
@@ -47,9 +55,14 @@ def f0_track(
     # answer), and only the lags up to ``hi + 1`` are kept; 2n points avoid circular overlap.
     audible = level > silence_dbfs
     nfft = 2 * n
-    spectrum = np.fft.rfft(frames[audible] * window, nfft)
     acf = np.zeros((count, hi + 2))
-    acf[audible] = np.fft.irfft(spectrum.real**2 + spectrum.imag**2, nfft)[:, : hi + 2]
+    rows_audible = np.flatnonzero(audible)
+    # Blocks of frames keep the spectra small (cache-sized) however long the answer is.
+    for first_row in range(0, rows_audible.size, _FFT_BLOCK):
+        rows_ = rows_audible[first_row : first_row + _FFT_BLOCK]
+        centred = (frames[rows_] - mean[rows_, None].astype(np.float32)) * window
+        spectrum = np.fft.rfft(centred, nfft)
+        acf[rows_] = np.fft.irfft(spectrum.real**2 + spectrum.imag**2, nfft)[:, : hi + 2]
     wacf = np.fft.irfft(np.abs(np.fft.rfft(window, nfft)) ** 2, nfft)[: hi + 2]
     energy = acf[:, :1]
     r = np.where(energy > 0, acf / np.maximum(energy, 1e-300), 0.0) / (wacf / wacf[0])
