@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +79,32 @@ def _sqlite_engine(url: sa.URL) -> sa.Engine:
             cursor.close()
 
     return engine
+
+
+class GuardedEngine:
+    """Connections whose database errors become one-line :class:`StorageError` naming the
+    database (shared by every store built on one SQLAlchemy engine)."""
+
+    _engine: sa.Engine
+    _storage_url: str
+
+    @contextmanager
+    def _connect(self) -> Iterator[sa.Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+
+    @contextmanager
+    def _begin(self) -> Iterator[sa.Connection]:
+        try:
+            with self._engine.begin() as conn:
+                yield conn
+        except sa.exc.SQLAlchemyError as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: sa.exc.SQLAlchemyError) -> StorageError:
+        logging.getLogger(__name__).debug("database error", exc_info=True)
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        return StorageError(self._storage_url, f"{type(exc).__name__}: {detail}")

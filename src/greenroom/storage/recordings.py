@@ -38,7 +38,7 @@ from greenroom.domain.recordings import (
 )
 from greenroom.errors import NotFoundError, StorageError
 from greenroom.speech.audio import sniff_container
-from greenroom.storage.engine import safe_url
+from greenroom.storage.engine import GuardedEngine, safe_url
 from greenroom.storage.sql import Clock, utc_now
 from greenroom.storage.tables import attempts, practice_sessions, recordings
 
@@ -71,7 +71,7 @@ class _KeyedLocks:
                     self._locks[key] = (lock, users - 1)
 
 
-class DiskRecordingStore:
+class DiskRecordingStore(GuardedEngine):
     """:class:`~greenroom.domain.ports.RecordingStore` over a database engine and a folder."""
 
     def __init__(
@@ -85,7 +85,7 @@ class DiskRecordingStore:
         self.directory = directory.expanduser()
         self.max_bytes = max_bytes
         self._engine = engine
-        self._url = safe_url(engine.url.render_as_string(hide_password=False))
+        self._storage_url = safe_url(engine.url.render_as_string(hide_password=False))
         self._clock = clock
         self._locks = _KeyedLocks()
         try:
@@ -385,27 +385,6 @@ class DiskRecordingStore:
             (self.directory / f"{recording_id}.lock").unlink(missing_ok=True)
         except OSError:
             log.warning("could not remove the lock file of recording %s", recording_id)
-
-    @contextmanager
-    def _connect(self) -> Iterator[sa.Connection]:
-        try:
-            with self._engine.connect() as conn:
-                yield conn
-        except sa.exc.SQLAlchemyError as exc:
-            raise self._error(exc) from exc
-
-    @contextmanager
-    def _begin(self) -> Iterator[sa.Connection]:
-        try:
-            with self._engine.begin() as conn:
-                yield conn
-        except sa.exc.SQLAlchemyError as exc:
-            raise self._error(exc) from exc
-
-    def _error(self, exc: sa.exc.SQLAlchemyError) -> StorageError:
-        log.debug("database error", exc_info=True)
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return StorageError(self._url, f"{type(exc).__name__}: {detail}")
 
 
 def _truncate(fd: int, size: int) -> None:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -30,7 +29,7 @@ from greenroom.domain.sessions import (
 )
 from greenroom.domain.stories import Story, StoryDraft, StoryUse
 from greenroom.errors import NotFoundError, StorageError
-from greenroom.storage.engine import make_engine, safe_url
+from greenroom.storage.engine import GuardedEngine, make_engine, safe_url
 from greenroom.storage.migrations import ensure_schema
 from greenroom.storage.tables import (
     attempts,
@@ -49,11 +48,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class SqlStore:
+class SqlStore(GuardedEngine):
     """:class:`~greenroom.domain.ports.Store` (stories, parking lot, sessions) over one URL."""
 
     def __init__(self, url: str, *, clock: Clock = utc_now, migrate: bool = True) -> None:
         self.url = safe_url(url)
+        self._storage_url = self.url
         self._clock = clock
         self._engine = make_engine(url)
         if migrate:
@@ -362,29 +362,6 @@ class SqlStore:
         with self._connect() as conn:
             rows = conn.execute(query).all()
         return tuple(_attempt(row) for row in rows)
-
-    # --- plumbing ------------------------------------------------------------------------
-
-    @contextmanager
-    def _connect(self) -> Iterator[sa.Connection]:
-        try:
-            with self._engine.connect() as conn:
-                yield conn
-        except sa.exc.SQLAlchemyError as exc:
-            raise self._error(exc) from exc
-
-    @contextmanager
-    def _begin(self) -> Iterator[sa.Connection]:
-        try:
-            with self._engine.begin() as conn:
-                yield conn
-        except sa.exc.SQLAlchemyError as exc:
-            raise self._error(exc) from exc
-
-    def _error(self, exc: sa.exc.SQLAlchemyError) -> StorageError:
-        log.debug("database error", exc_info=True)
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
-        return StorageError(self.url, f"{type(exc).__name__}: {detail}")
 
 
 def _joined(items: tuple[str, ...]) -> str:
