@@ -287,25 +287,15 @@ def _analyze_audio(
     as_json: bool,
 ) -> None:
     """Decode, transcribe and measure one recording, then judge its words and its delivery."""
-    from greenroom.cli.recording import delivery_line, read_audio_file
+    from greenroom.cli.recording import delivery_line, hear_file
     from greenroom.domain.delivery import spoken_delivery
     from greenroom.domain.judging import judge_spoken_answer
-    from greenroom.speech.audio import decode_audio
-    from greenroom.speech.delivery import measure_delivery
 
     settings = runtime.settings
-    data = read_audio_file(path, settings.max_audio_bytes)
     job_text = read_text_file(job, "job") if job is not None else None
-    decoded = decode_audio(
-        data,
-        max_bytes=settings.max_audio_bytes,
-        max_seconds=settings.max_audio_s,
-        name=path.name,
-    )
-    heard = runtime.transcriber.transcribe(decoded)
+    heard, delivery = hear_file(runtime, path)
     if not heard.text.strip() or not heard.words:
         raise InputError(f"no speech was recognised in {path.name}")
-    delivery = measure_delivery(decoded.samples, heard.words)
     judgement = judge_spoken_answer(
         question,
         heard,

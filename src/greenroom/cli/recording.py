@@ -155,6 +155,20 @@ def read_audio_file(path: Path, max_bytes: int) -> bytes:
         raise InputError(f"cannot read audio {path}: {exc.strerror or exc}") from exc
 
 
+def hear_file(runtime: Runtime, path: Path) -> tuple[TimedTranscript, Delivery]:
+    """One recorded answer from a file: decoded within the settings' limits, transcribed, and
+    its delivery measured (``analyze --audio`` and ``rehearse``'s ``/audio FILE``)."""
+    settings = runtime.settings
+    audio = decode_audio(
+        read_audio_file(path, settings.max_audio_bytes),
+        max_bytes=settings.max_audio_bytes,
+        max_seconds=settings.max_audio_s,
+        name=path.name,
+    )
+    heard = runtime.transcriber.transcribe(audio)
+    return heard, measure_delivery(audio.samples, heard.words)
+
+
 def _read_questions(path: Path) -> tuple[str, ...]:
     found = tuple(
         line.strip() for line in read_text_file(path, "questions").splitlines() if line.strip()

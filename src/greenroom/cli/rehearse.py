@@ -284,23 +284,12 @@ def _judge_recording(
     probed: tuple[CriterionId, ...],
 ) -> tuple[Judgement, SpokenDelivery]:
     """``/audio FILE``: transcribe and measure the recording, then judge words and delivery."""
-    from greenroom.cli.recording import delivery_line, read_audio_file
-    from greenroom.speech.audio import decode_audio
-    from greenroom.speech.delivery import measure_delivery
+    from greenroom.cli.recording import delivery_line, hear_file
 
     raw = command.removeprefix("/audio").strip().strip("'\"")
     if not raw:
         raise InputError("give the recording after /audio, e.g. /audio answer.m4a")
-    path = Path(raw).expanduser()
-    settings = runtime.settings
-    audio = decode_audio(
-        read_audio_file(path, settings.max_audio_bytes),
-        max_bytes=settings.max_audio_bytes,
-        max_seconds=settings.max_audio_s,
-        name=path.name,
-    )
-    heard = runtime.transcriber.transcribe(audio)
-    delivery = measure_delivery(audio.samples, heard.words)
+    heard, delivery = hear_file(runtime, Path(raw).expanduser())
     j = judge_spoken_answer(
         question,
         heard,
@@ -311,7 +300,7 @@ def _judge_recording(
         embedder=runtime.embedder,
         kind=kind,
         probed=probed,
-        max_words=settings.max_answer_words,
+        max_words=runtime.settings.max_answer_words,
     )
     console.print(f"[bold]Heard:[/] {escape(j.answer)}")
     console.print(f"[bold]Delivery:[/] {escape(delivery_line(delivery))}")

@@ -39,8 +39,8 @@ from greenroom.domain.recordings import (
 from greenroom.errors import NotFoundError, StorageError
 from greenroom.speech.audio import sniff_container
 from greenroom.storage.engine import GuardedEngine, safe_url
-from greenroom.storage.sql import Clock, utc_now
-from greenroom.storage.tables import attempts, practice_sessions, recordings
+from greenroom.storage.sql import Clock, require_answer_parents, utc_now
+from greenroom.storage.tables import attempts, recordings
 
 log = logging.getLogger(__name__)
 
@@ -98,17 +98,7 @@ class DiskRecordingStore(GuardedEngine):
     def create_recording(self, draft: RecordingDraft) -> Recording:
         new_id = uuid.uuid4().hex
         with self._begin() as conn:
-            known = conn.execute(
-                sa.select(practice_sessions.c.id).where(practice_sessions.c.id == draft.session_id)
-            ).one_or_none()
-            if known is None:
-                raise NotFoundError("session", str(draft.session_id))
-            if draft.retry_of is not None:
-                earlier = conn.execute(
-                    sa.select(attempts.c.id).where(attempts.c.id == draft.retry_of)
-                ).one_or_none()
-                if earlier is None:
-                    raise NotFoundError("attempt", str(draft.retry_of))
+            require_answer_parents(conn, draft.session_id, draft.retry_of)
             conn.execute(
                 sa.insert(recordings).values(
                     id=new_id,

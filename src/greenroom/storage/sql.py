@@ -277,17 +277,7 @@ class SqlStore(GuardedEngine):
 
     def add_attempt(self, draft: AttemptDraft) -> Attempt:
         with self._begin() as conn:
-            known = conn.execute(
-                sa.select(practice_sessions.c.id).where(practice_sessions.c.id == draft.session_id)
-            ).one_or_none()
-            if known is None:
-                raise NotFoundError("session", str(draft.session_id))
-            if draft.retry_of is not None:
-                earlier = conn.execute(
-                    sa.select(attempts.c.id).where(attempts.c.id == draft.retry_of)
-                ).one_or_none()
-                if earlier is None:
-                    raise NotFoundError("attempt", str(draft.retry_of))
+            require_answer_parents(conn, draft.session_id, draft.retry_of)
             new_id = conn.execute(
                 sa.insert(attempts)
                 .values(
@@ -362,6 +352,21 @@ class SqlStore(GuardedEngine):
         with self._connect() as conn:
             rows = conn.execute(query).all()
         return tuple(_attempt(row) for row in rows)
+
+
+def require_answer_parents(conn: sa.Connection, session_id: int, retry_of: int | None) -> None:
+    """Raise ``NotFoundError`` unless the session (and the attempt retried, if any) exist."""
+    known = conn.execute(
+        sa.select(practice_sessions.c.id).where(practice_sessions.c.id == session_id)
+    ).one_or_none()
+    if known is None:
+        raise NotFoundError("session", str(session_id))
+    if retry_of is not None:
+        earlier = conn.execute(
+            sa.select(attempts.c.id).where(attempts.c.id == retry_of)
+        ).one_or_none()
+        if earlier is None:
+            raise NotFoundError("attempt", str(retry_of))
 
 
 def _joined(items: tuple[str, ...]) -> str:
